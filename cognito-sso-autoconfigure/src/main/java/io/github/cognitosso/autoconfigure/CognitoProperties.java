@@ -1,0 +1,378 @@
+package io.github.cognitosso.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.cognitosso.autoconfigure.CognitoEndpoints.IssuerType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code cognito.*} settings: which user pool, which domain, which app client.
+ * <p>
+ * Three properties are enough for most applications ({@code user-pool-id}, {@code domain}, {@code client-id});
+ * everything else has a Cognito-correct default. Every URL is derived from these (see {@link CognitoEndpoints});
+ * the overrides exist for local emulators and tests.
+ */
+@ConfigurationProperties("cognito")
+public class CognitoProperties {
+
+	/**
+	 * Whether the Cognito starter is active. When false (or when no user pool id is set) it backs off completely.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * AWS region of the user pool, e.g. us-east-2. Derived from the user pool id when not set; an explicit value
+	 * must match the pool id.
+	 */
+	private String region;
+
+	/**
+	 * Id of the Cognito user pool, e.g. us-east-2_mLoGHJpOs. Required: without it the starter backs off.
+	 */
+	private String userPoolId;
+
+	/**
+	 * The user pool's domain: a Cognito domain prefix (my-app), a custom domain host name (auth.example.com), or a
+	 * full base URL (https://auth.example.com, or http://localhost:9229 for a local emulator). Needed for browser
+	 * login, logout, token revocation and the client credentials grant.
+	 */
+	private String domain;
+
+	/**
+	 * Issuer type of the user pool: 'original' (https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool&gt;) or
+	 * 'multi-region' (https://issuer-cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool&gt;).
+	 */
+	private IssuerType issuerType = IssuerType.ORIGINAL;
+
+	/**
+	 * Id of the app client used for browser login and accepted in access tokens' client_id claim.
+	 */
+	private String clientId;
+
+	/**
+	 * Secret of the app client, for confidential clients. Leave empty for a public client (PKCE only). Never
+	 * logged.
+	 */
+	private String clientSecret;
+
+	/**
+	 * Scopes requested at login. Cognito's built-in scopes are openid, email, phone, profile and
+	 * aws.cognito.signin.user.admin; custom scopes look like &lt;resource-server&gt;/&lt;scope&gt;. Do not add
+	 * offline_access: Cognito rejects it and always issues a refresh token anyway.
+	 */
+	private List<String> scopes = new ArrayList<>(List.of("openid", "email", "profile"));
+
+	/**
+	 * Override of the issuer (the tokens' iss claim), e.g. http://localhost:9229/local_abc12345 for cognito-local.
+	 * Also moves the discovery and JWKS URLs, unless those are overridden too.
+	 */
+	private String issuerUri;
+
+	/**
+	 * Override of the JSON Web Key Set URL. Default: &lt;issuer&gt;/.well-known/jwks.json.
+	 */
+	private String jwkSetUri;
+
+	/**
+	 * Overrides of single derived endpoints, for emulators and tests.
+	 */
+	private final Endpoints endpoints = new Endpoints();
+
+	/**
+	 * Bearer-token validation for APIs.
+	 */
+	private final ResourceServer resourceServer = new ResourceServer();
+
+	/**
+	 * Browser single sign-on through Cognito's managed login (hosted UI).
+	 */
+	private final Login login = new Login();
+
+	/**
+	 * Logout that ends the Cognito session too.
+	 */
+	private final Logout logout = new Logout();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(String region) {
+		this.region = region;
+	}
+
+	public String getUserPoolId() {
+		return this.userPoolId;
+	}
+
+	public void setUserPoolId(String userPoolId) {
+		this.userPoolId = userPoolId;
+	}
+
+	public String getDomain() {
+		return this.domain;
+	}
+
+	public void setDomain(String domain) {
+		this.domain = domain;
+	}
+
+	public IssuerType getIssuerType() {
+		return this.issuerType;
+	}
+
+	public void setIssuerType(IssuerType issuerType) {
+		this.issuerType = issuerType;
+	}
+
+	public String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(String clientId) {
+		this.clientId = clientId;
+	}
+
+	public String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public List<String> getScopes() {
+		return this.scopes;
+	}
+
+	public void setScopes(List<String> scopes) {
+		this.scopes = scopes;
+	}
+
+	public String getIssuerUri() {
+		return this.issuerUri;
+	}
+
+	public void setIssuerUri(String issuerUri) {
+		this.issuerUri = issuerUri;
+	}
+
+	public String getJwkSetUri() {
+		return this.jwkSetUri;
+	}
+
+	public void setJwkSetUri(String jwkSetUri) {
+		this.jwkSetUri = jwkSetUri;
+	}
+
+	public Endpoints getEndpoints() {
+		return this.endpoints;
+	}
+
+	public ResourceServer getResourceServer() {
+		return this.resourceServer;
+	}
+
+	public Login getLogin() {
+		return this.login;
+	}
+
+	public Logout getLogout() {
+		return this.logout;
+	}
+
+	/**
+	 * @return the endpoints these properties describe
+	 * @throws CognitoConfigurationException when a value cannot work with Cognito
+	 */
+	public CognitoEndpoints toEndpoints() {
+		return CognitoEndpoints.builder()
+			.userPoolId(this.userPoolId)
+			.region(this.region)
+			.domain(this.domain)
+			.issuerType(this.issuerType)
+			.issuerUri(this.issuerUri)
+			.jwkSetUri(this.jwkSetUri)
+			.discoveryUri(this.endpoints.discoveryUri)
+			.authorizationUri(this.endpoints.authorizationUri)
+			.tokenUri(this.endpoints.tokenUri)
+			.userInfoUri(this.endpoints.userInfoUri)
+			.revocationUri(this.endpoints.revocationUri)
+			.logoutUri(this.endpoints.logoutUri)
+			.build();
+	}
+
+	/**
+	 * Overrides of single derived URLs. Normally all of them follow from the pool id and domain.
+	 */
+	public static class Endpoints {
+
+		/**
+		 * Override of the OpenID discovery document URL. Default:
+		 * &lt;issuer&gt;/.well-known/openid-configuration. Never fetched at start-up.
+		 */
+		private String discoveryUri;
+
+		/**
+		 * Override of the authorization endpoint. Default: &lt;domain&gt;/oauth2/authorize.
+		 */
+		private String authorizationUri;
+
+		/**
+		 * Override of the token endpoint. Default: &lt;domain&gt;/oauth2/token.
+		 */
+		private String tokenUri;
+
+		/**
+		 * Override of the userInfo endpoint. Default: &lt;domain&gt;/oauth2/userInfo.
+		 */
+		private String userInfoUri;
+
+		/**
+		 * Override of the token revocation endpoint. Default: &lt;domain&gt;/oauth2/revoke.
+		 */
+		private String revocationUri;
+
+		/**
+		 * Override of Cognito's logout endpoint. Default: &lt;domain&gt;/logout.
+		 */
+		private String logoutUri;
+
+		public String getDiscoveryUri() {
+			return this.discoveryUri;
+		}
+
+		public void setDiscoveryUri(String discoveryUri) {
+			this.discoveryUri = discoveryUri;
+		}
+
+		public String getAuthorizationUri() {
+			return this.authorizationUri;
+		}
+
+		public void setAuthorizationUri(String authorizationUri) {
+			this.authorizationUri = authorizationUri;
+		}
+
+		public String getTokenUri() {
+			return this.tokenUri;
+		}
+
+		public void setTokenUri(String tokenUri) {
+			this.tokenUri = tokenUri;
+		}
+
+		public String getUserInfoUri() {
+			return this.userInfoUri;
+		}
+
+		public void setUserInfoUri(String userInfoUri) {
+			this.userInfoUri = userInfoUri;
+		}
+
+		public String getRevocationUri() {
+			return this.revocationUri;
+		}
+
+		public void setRevocationUri(String revocationUri) {
+			this.revocationUri = revocationUri;
+		}
+
+		public String getLogoutUri() {
+			return this.logoutUri;
+		}
+
+		public void setLogoutUri(String logoutUri) {
+			this.logoutUri = logoutUri;
+		}
+
+	}
+
+	/**
+	 * Bearer-token validation of Cognito access tokens.
+	 */
+	public static class ResourceServer {
+
+		/**
+		 * Whether to validate bearer tokens (JwtDecoder and the API security set-up).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Browser single sign-on through the managed login pages.
+	 */
+	public static class Login {
+
+		/**
+		 * Whether browser login is on. Default: on when cognito.domain and cognito.client-id are both set. Setting
+		 * it to true without a domain is a configuration error.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Redirect (callback) URI sent to Cognito; must be one of the app client's allowed callback URLs. Must be
+		 * https, except for http://localhost.
+		 */
+		private String redirectUri = "{baseUrl}/login/oauth2/code/{registrationId}";
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getRedirectUri() {
+			return this.redirectUri;
+		}
+
+		public void setRedirectUri(String redirectUri) {
+			this.redirectUri = redirectUri;
+		}
+
+	}
+
+	/**
+	 * Logout through Cognito's /logout endpoint.
+	 */
+	public static class Logout {
+
+		/**
+		 * Where Cognito sends the browser after logout (its logout_uri parameter); must be one of the app client's
+		 * allowed sign-out URLs. Resolved against the request's base URL; never taken from a request parameter.
+		 * Must be https, except for http://localhost.
+		 */
+		private String logoutUri = "{baseUrl}/";
+
+		public String getLogoutUri() {
+			return this.logoutUri;
+		}
+
+		public void setLogoutUri(String logoutUri) {
+			this.logoutUri = logoutUri;
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.github.cognitosso.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * The start-up checks that concern more than URL derivation: combinations of settings that Cognito will reject at
+ * the first login, found before the first user meets them. Endpoint-related checks live in
+ * {@link CognitoEndpoints.Builder#build()}.
+ */
+final class CognitoPropertiesValidator {
+
+	private CognitoPropertiesValidator() {
+	}
+
+	/**
+	 * @throws CognitoConfigurationException for the first setting that cannot work
+	 */
+	static void validate(CognitoProperties properties, CognitoEndpoints endpoints) {
+		boolean hasClientId = StringUtils.hasText(properties.getClientId());
+		if (StringUtils.hasText(properties.getClientSecret()) && !hasClientId) {
+			// The value is a secret: never shown.
+			throw new CognitoConfigurationException("cognito.client-secret", null,
+					"a client secret is set but cognito.client-id is not, so the secret belongs to no app client.",
+					"Set cognito.client-id to the id of the app client this secret belongs to "
+							+ "(App clients in the Amazon Cognito console).");
+		}
+		for (String scope : properties.getScopes()) {
+			if ("offline_access".equalsIgnoreCase(scope.trim())) {
+				throw new CognitoConfigurationException("cognito.scopes", String.join(",", properties.getScopes()),
+						"offline_access is not a Cognito scope: Cognito rejects an authorize request that asks for it "
+								+ "(invalid_scope). Cognito issues a refresh token with every authorization code grant "
+								+ "anyway.",
+						"Remove offline_access from cognito.scopes.");
+			}
+		}
+		if (isLoginEnabled(properties)) {
+			if (endpoints.authorization().isEmpty() || endpoints.token().isEmpty()) {
+				throw new CognitoConfigurationException("cognito.domain", null,
+						"browser login is enabled (cognito.login.enabled=true) but the user pool has no domain, "
+								+ "and Cognito's login pages and token endpoint live on that domain.",
+						"Set cognito.domain to the pool's domain prefix (my-app) or custom domain (auth.example.com), "
+								+ "or set cognito.login.enabled=false for an API-only application.");
+			}
+			if (!hasClientId) {
+				throw new CognitoConfigurationException("cognito.client-id", null,
+						"browser login is enabled but no app client id is set.",
+						"Set cognito.client-id to the id of the app client used for login, "
+								+ "or set cognito.login.enabled=false for an API-only application.");
+			}
+			requireHttpsUnlessLocalhost("cognito.login.redirect-uri", properties.getLogin().getRedirectUri(),
+					"callback");
+			requireHttpsUnlessLocalhost("cognito.logout.logout-uri", properties.getLogout().getLogoutUri(),
+					"sign-out");
+		}
+	}
+
+	/**
+	 * Browser login is on when asked for, or by default when the pool has a domain and an app client is set.
+	 */
+	static boolean isLoginEnabled(CognitoProperties properties) {
+		Boolean enabled = properties.getLogin().getEnabled();
+		if (enabled != null) {
+			return enabled;
+		}
+		return (StringUtils.hasText(properties.getDomain())
+				|| StringUtils.hasText(properties.getEndpoints().getAuthorizationUri()))
+				&& StringUtils.hasText(properties.getClientId());
+	}
+
+	/**
+	 * Cognito accepts callback and sign-out URLs only over HTTPS, except http://localhost. Templates such as
+	 * {baseUrl}/... are resolved per request and checked by Cognito itself.
+	 */
+	private static void requireHttpsUnlessLocalhost(String property, String value, String kind) {
+		if (!StringUtils.hasText(value) || value.startsWith("{")) {
+			return;
+		}
+		URI uri;
+		try {
+			uri = new URI(value.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new CognitoConfigurationException(property, value, "this is not a valid URL.",
+					"Use an absolute https URL registered as a " + kind + " URL of the app client, "
+							+ "or a template such as {baseUrl}/.");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (scheme.equals("http") && !"localhost".equalsIgnoreCase(uri.getHost())) {
+			throw new CognitoConfigurationException(property, value,
+					"Cognito accepts " + kind + " URLs only over https, except http://localhost.",
+					"Use https://" + uri.getRawAuthority() + ((uri.getRawPath() != null) ? uri.getRawPath() : "")
+							+ " and register it as a " + kind + " URL of the app client.");
+		}
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw new CognitoConfigurationException(property, value, "this is not an absolute http(s) URL.",
+					"Use an absolute https URL registered as a " + kind + " URL of the app client, "
+							+ "or a template such as {baseUrl}/.");
+		}
+	}
+
+}
