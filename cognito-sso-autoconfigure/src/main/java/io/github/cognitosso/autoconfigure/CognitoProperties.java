@@ -81,6 +81,11 @@ public class CognitoProperties {
 	private final Endpoints endpoints = new Endpoints();
 
 	/**
+	 * How Cognito groups and scopes become Spring Security authorities, for bearer tokens and browser login alike.
+	 */
+	private final Authorities authorities = new Authorities();
+
+	/**
 	 * Bearer-token validation for APIs.
 	 */
 	private final ResourceServer resourceServer = new ResourceServer();
@@ -177,6 +182,10 @@ public class CognitoProperties {
 
 	public Endpoints getEndpoints() {
 		return this.endpoints;
+	}
+
+	public Authorities getAuthorities() {
+		return this.authorities;
 	}
 
 	public ResourceServer getResourceServer() {
@@ -294,6 +303,82 @@ public class CognitoProperties {
 
 		public void setLogoutUri(String logoutUri) {
 			this.logoutUri = logoutUri;
+		}
+
+	}
+
+	/**
+	 * Mapping of Cognito claims to authorities.
+	 */
+	public static class Authorities {
+
+		/**
+		 * Claim that holds the user's groups (a JSON array of strings).
+		 */
+		private String groupsClaim = "cognito:groups";
+
+		/**
+		 * Prefix of the authority made from each group; the default makes hasRole('admin') match group 'admin'.
+		 */
+		private String groupPrefix = "ROLE_";
+
+		/**
+		 * Case applied to group names before the prefix is added.
+		 */
+		private GroupCase groupCase = GroupCase.UNCHANGED;
+
+		/**
+		 * Prefix of the authority made from each scope; the default makes hasAuthority('SCOPE_orders/read') match
+		 * scope 'orders/read'.
+		 */
+		private String scopePrefix = "SCOPE_";
+
+		public String getGroupsClaim() {
+			return this.groupsClaim;
+		}
+
+		public void setGroupsClaim(String groupsClaim) {
+			this.groupsClaim = groupsClaim;
+		}
+
+		public String getGroupPrefix() {
+			return this.groupPrefix;
+		}
+
+		public void setGroupPrefix(String groupPrefix) {
+			this.groupPrefix = groupPrefix;
+		}
+
+		public GroupCase getGroupCase() {
+			return this.groupCase;
+		}
+
+		public void setGroupCase(GroupCase groupCase) {
+			this.groupCase = groupCase;
+		}
+
+		public String getScopePrefix() {
+			return this.scopePrefix;
+		}
+
+		public void setScopePrefix(String scopePrefix) {
+			this.scopePrefix = scopePrefix;
+		}
+
+		/**
+		 * Case applied to group names.
+		 */
+		public enum GroupCase {
+
+			/** Keep the group name as Cognito sends it. */
+			UNCHANGED,
+
+			/** Lowercase the group name. */
+			LOWERCASE,
+
+			/** Uppercase the group name. */
+			UPPERCASE
+
 		}
 
 	}
