@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -141,7 +142,7 @@ public final class CognitoJwtDecoders {
 
 	private static List<ResourceServer.TokenUse> tokenUses(ResourceServer settings) {
 		List<ResourceServer.TokenUse> uses = settings.getAcceptedTokenUses();
-		if (uses == null || uses.isEmpty() || uses.contains(null)) {
+		if (uses == null || uses.isEmpty() || uses.stream().anyMatch(Objects::isNull)) {
 			throw new CognitoConfigurationException("cognito.resource-server.accepted-token-uses", null,
 					"no kind of token is accepted, so every token would be refused.",
 					"Set cognito.resource-server.accepted-token-uses to access (the default), id, or both.");
