@@ -28,7 +28,7 @@ final class DecodingFailures {
 
 	static final String MALFORMED = "Malformed: the token is not a JWT (three base64url parts, JSON header and payload)";
 
-	static final String MALFORMED_PAYLOAD = "Malformed: the token's payload is not a JSON object";
+	static final String MALFORMED_PAYLOAD = "Malformed: the token's payload is not a JSON object of valid claims";
 
 	static final String MALFORMED_CLAIMS = "Malformed: a registered claim (iss, sub, aud, exp, nbf, iat) has the "
 			+ "wrong type or value";
