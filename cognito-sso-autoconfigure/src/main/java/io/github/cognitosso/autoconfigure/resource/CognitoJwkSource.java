@@ -86,7 +86,7 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		if (current == null) {
 			current = loadFirst();
 		}
-		else if (current.isExpired(this.clock.instant(), this.cacheTtl)) {
+		else if (this.clock.millis() >= current.expiresAtMillis()) {
 			current = refreshExpired(current);
 		}
 		List<JWK> matches = selector.select(current.set());
@@ -169,7 +169,7 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 	private Keys fetch() throws KeySourceException {
 		try {
 			JWKSet set = this.loader.load();
-			Keys fetched = new Keys(set, this.clock.instant());
+			Keys fetched = new Keys(set, this.clock.millis() + this.cacheTtl.toMillis());
 			this.keys = fetched;
 			this.retryNotBefore = null;
 			return fetched;
@@ -184,11 +184,8 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		}
 	}
 
-	private record Keys(JWKSet set, Instant fetchedAt) {
-
-		boolean isExpired(Instant now, Duration ttl) {
-			return !now.isBefore(this.fetchedAt.plus(ttl));
-		}
+	/** A fetched key set and the time (epoch millis) until which it is used without refetching. */
+	private record Keys(JWKSet set, long expiresAtMillis) {
 
 	}
 
