@@ -1,11 +1,13 @@
 package io.github.cognitosso.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cognitosso.autoconfigure.CognitoEndpoints.IssuerType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code cognito.*} settings: which user pool, which domain, which app client.
@@ -433,7 +435,7 @@ public class CognitoProperties {
 		/**
 		 * Tolerated difference between this server's clock and Cognito's when checking exp, nbf and iat.
 		 */
-		private java.time.Duration clockSkew = java.time.Duration.ofSeconds(60);
+		private Duration clockSkew = Duration.ofSeconds(60);
 
 		/**
 		 * Claims that name the caller (Authentication#getName), the first present one wins: username in access
@@ -445,8 +447,7 @@ public class CognitoProperties {
 		 * Longest bearer token accepted; longer ones are rejected before any parsing. The servlet container's own
 		 * header size limit (8KB on Tomcat by default) applies first.
 		 */
-		private org.springframework.util.unit.DataSize maxTokenSize = org.springframework.util.unit.DataSize
-			.ofKilobytes(16);
+		private DataSize maxTokenSize = DataSize.ofKilobytes(16);
 
 		/**
 		 * Fetching and caching of the pool's signing keys (JSON Web Key Set).
@@ -509,11 +510,11 @@ public class CognitoProperties {
 			this.requiredScopes = requiredScopes;
 		}
 
-		public java.time.Duration getClockSkew() {
+		public Duration getClockSkew() {
 			return this.clockSkew;
 		}
 
-		public void setClockSkew(java.time.Duration clockSkew) {
+		public void setClockSkew(Duration clockSkew) {
 			this.clockSkew = clockSkew;
 		}
 
@@ -525,11 +526,11 @@ public class CognitoProperties {
 			this.principalClaims = principalClaims;
 		}
 
-		public org.springframework.util.unit.DataSize getMaxTokenSize() {
+		public DataSize getMaxTokenSize() {
 			return this.maxTokenSize;
 		}
 
-		public void setMaxTokenSize(org.springframework.util.unit.DataSize maxTokenSize) {
+		public void setMaxTokenSize(DataSize maxTokenSize) {
 			this.maxTokenSize = maxTokenSize;
 		}
 
@@ -573,54 +574,54 @@ public class CognitoProperties {
 			 * How long fetched keys are used before the key set is fetched again. While the JWKS endpoint is down the
 			 * cached keys stay in use.
 			 */
-			private java.time.Duration cacheTtl = java.time.Duration.ofMinutes(5);
+			private Duration cacheTtl = Duration.ofMinutes(5);
 
 			/**
 			 * Minimum time between two fetches triggered by tokens naming an unknown key (kid), and between retries
 			 * after a failed fetch, so forged kids cannot hammer Cognito. A rotated key is picked up by the first
 			 * refetch.
 			 */
-			private java.time.Duration refetchCooldown = java.time.Duration.ofSeconds(30);
+			private Duration refetchCooldown = Duration.ofSeconds(30);
 
 			/**
 			 * Connect timeout of a key set fetch.
 			 */
-			private java.time.Duration connectTimeout = java.time.Duration.ofSeconds(2);
+			private Duration connectTimeout = Duration.ofSeconds(2);
 
 			/**
 			 * Read timeout of a key set fetch.
 			 */
-			private java.time.Duration readTimeout = java.time.Duration.ofSeconds(2);
+			private Duration readTimeout = Duration.ofSeconds(2);
 
-			public java.time.Duration getCacheTtl() {
+			public Duration getCacheTtl() {
 				return this.cacheTtl;
 			}
 
-			public void setCacheTtl(java.time.Duration cacheTtl) {
+			public void setCacheTtl(Duration cacheTtl) {
 				this.cacheTtl = cacheTtl;
 			}
 
-			public java.time.Duration getRefetchCooldown() {
+			public Duration getRefetchCooldown() {
 				return this.refetchCooldown;
 			}
 
-			public void setRefetchCooldown(java.time.Duration refetchCooldown) {
+			public void setRefetchCooldown(Duration refetchCooldown) {
 				this.refetchCooldown = refetchCooldown;
 			}
 
-			public java.time.Duration getConnectTimeout() {
+			public Duration getConnectTimeout() {
 				return this.connectTimeout;
 			}
 
-			public void setConnectTimeout(java.time.Duration connectTimeout) {
+			public void setConnectTimeout(Duration connectTimeout) {
 				this.connectTimeout = connectTimeout;
 			}
 
-			public java.time.Duration getReadTimeout() {
+			public Duration getReadTimeout() {
 				return this.readTimeout;
 			}
 
-			public void setReadTimeout(java.time.Duration readTimeout) {
+			public void setReadTimeout(Duration readTimeout) {
 				this.readTimeout = readTimeout;
 			}
 
