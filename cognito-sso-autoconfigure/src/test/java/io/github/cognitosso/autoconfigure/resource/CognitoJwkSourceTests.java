@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How the decoder fetches and caches the pool's keys, against a WireMock JWKS endpoint and a clock the test moves.
@@ -155,7 +156,7 @@ class CognitoJwkSourceTests {
 		this.jwks.hang(10_000);
 		JwtDecoder impatient = decoder(Duration.ofMillis(200));
 		String token = validToken();
-		org.awaitility.Awaitility.await()
+		await()
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThatExceptionOfType(BadJwtException.class)
 				.isThrownBy(() -> impatient.decode(token))

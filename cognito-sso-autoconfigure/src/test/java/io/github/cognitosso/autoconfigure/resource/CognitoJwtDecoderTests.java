@@ -168,7 +168,8 @@ class CognitoJwtDecoderTests {
 		assertRejected(TestTokens.sign(TestTokens.userAccessToken()
 			.issuer("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool")
 			.issueTime(new Date(System.currentTimeMillis() - 7_200_000))
-			.expirationTime(new Date(System.currentTimeMillis() - 3_600_000))), "Invalid issuer: the token's iss is not this user pool");
+			.expirationTime(new Date(System.currentTimeMillis() - 3_600_000))),
+				"Invalid issuer: the token's iss is not this user pool");
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -107,7 +108,7 @@ class CognitoResourceServerAutoConfigurationTests {
 			MockMvc mvc = mockMvc(context);
 			mvc.perform(get("/public")).andExpect(status().isOk());
 			mvc.perform(get("/api/hello")).andExpect(status().isUnauthorized())
-				.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")));
+				.andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
 			mvc.perform(get("/api/hello").header("Authorization", validToken())).andExpect(status().isOk());
 		});
 	}
@@ -118,7 +119,7 @@ class CognitoResourceServerAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean("cognitoSecurityFilterChain");
 			mockMvc(context).perform(get("/api/hello").header("Authorization", validToken()))
 				.andExpect(status().isUnauthorized())
-				.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")));
+				.andExpect(header().string("WWW-Authenticate", startsWith("Basic")));
 		});
 	}
 
