@@ -105,11 +105,11 @@ public final class CognitoJwtDecoders {
 	 * @return the pool's keys, fetched on first use
 	 */
 	public static JWKSource<SecurityContext> jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
-		return new CognitoJwkSource(endpoints.jwkSet(), positive("cognito.resource-server.jwks.cache-ttl",
-				settings.getCacheTtl()),
-				notNegative("cognito.resource-server.jwks.refetch-cooldown", settings.getRefetchCooldown()),
-				positive("cognito.resource-server.jwks.connect-timeout", settings.getConnectTimeout()),
-				positive("cognito.resource-server.jwks.read-timeout", settings.getReadTimeout()), clock);
+		Duration cacheTtl = positive("cognito.resource-server.jwks.cache-ttl", settings.getCacheTtl());
+		Duration cooldown = notNegative("cognito.resource-server.jwks.refetch-cooldown", settings.getRefetchCooldown());
+		Duration connectTimeout = positive("cognito.resource-server.jwks.connect-timeout", settings.getConnectTimeout());
+		Duration readTimeout = positive("cognito.resource-server.jwks.read-timeout", settings.getReadTimeout());
+		return new CognitoJwkSource(endpoints.jwkSet(), cacheTtl, cooldown, connectTimeout, readTimeout, clock);
 	}
 
 	/**
