@@ -1,11 +1,13 @@
 package io.github.cognitosso.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cognitosso.autoconfigure.CognitoEndpoints.IssuerType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code cognito.*} settings: which user pool, which domain, which app client.
@@ -393,12 +395,236 @@ public class CognitoProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * App clients whose tokens are accepted, in addition to cognito.client-id: an access token's client_id (an ID
+		 * token's aud) must be one of them.
+		 */
+		private List<String> acceptedClientIds = new ArrayList<>();
+
+		/**
+		 * Whether tokens of every app client of the pool are accepted (no client_id check). Only for APIs that really
+		 * serve every app client; by default a pool id without any accepted client id is a configuration error.
+		 */
+		private boolean acceptAnyClient = false;
+
+		/**
+		 * Kinds of Cognito token accepted as bearer tokens (their token_use claim): 'access', 'id' or both. ID tokens
+		 * are meant for the client that signed the user in, not for APIs.
+		 */
+		private List<TokenUse> acceptedTokenUses = new ArrayList<>(List.of(TokenUse.ACCESS));
+
+		/**
+		 * Whether tokens carrying either issuer form of the pool (original and multi-Region) are accepted, as while a
+		 * pool migrates its issuer type. When false only the form of cognito.issuer-type is accepted. Ignored when
+		 * cognito.issuer-uri is set.
+		 */
+		private boolean acceptBothIssuerTypes = true;
+
+		/**
+		 * Resource indicators (RFC 8707) of this API. When set, an access token's aud must contain one of them; Cognito
+		 * writes aud into access tokens only when the client asked for a resource.
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		/**
+		 * Scopes every access token must carry, whatever the endpoint. A token missing one is answered 403
+		 * insufficient_scope. Per-endpoint scopes belong in hasAuthority('SCOPE_...') rules instead.
+		 */
+		private List<String> requiredScopes = new ArrayList<>();
+
+		/**
+		 * Tolerated difference between this server's clock and Cognito's when checking exp, nbf and iat.
+		 */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		/**
+		 * Claims that name the caller (Authentication#getName), the first present one wins: username in access
+		 * tokens, cognito:username in ID tokens, sub (= the client id) in machine-to-machine tokens.
+		 */
+		private List<String> principalClaims = new ArrayList<>(List.of("username", "cognito:username", "sub"));
+
+		/**
+		 * Longest bearer token accepted; longer ones are rejected before any parsing. The servlet container's own
+		 * header size limit (8KB on Tomcat by default) applies first.
+		 */
+		private DataSize maxTokenSize = DataSize.ofKilobytes(16);
+
+		/**
+		 * Fetching and caching of the pool's signing keys (JSON Web Key Set).
+		 */
+		private final Jwks jwks = new Jwks();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public List<String> getAcceptedClientIds() {
+			return this.acceptedClientIds;
+		}
+
+		public void setAcceptedClientIds(List<String> acceptedClientIds) {
+			this.acceptedClientIds = acceptedClientIds;
+		}
+
+		public boolean isAcceptAnyClient() {
+			return this.acceptAnyClient;
+		}
+
+		public void setAcceptAnyClient(boolean acceptAnyClient) {
+			this.acceptAnyClient = acceptAnyClient;
+		}
+
+		public List<TokenUse> getAcceptedTokenUses() {
+			return this.acceptedTokenUses;
+		}
+
+		public void setAcceptedTokenUses(List<TokenUse> acceptedTokenUses) {
+			this.acceptedTokenUses = acceptedTokenUses;
+		}
+
+		public boolean isAcceptBothIssuerTypes() {
+			return this.acceptBothIssuerTypes;
+		}
+
+		public void setAcceptBothIssuerTypes(boolean acceptBothIssuerTypes) {
+			this.acceptBothIssuerTypes = acceptBothIssuerTypes;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+		public List<String> getRequiredScopes() {
+			return this.requiredScopes;
+		}
+
+		public void setRequiredScopes(List<String> requiredScopes) {
+			this.requiredScopes = requiredScopes;
+		}
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+		public List<String> getPrincipalClaims() {
+			return this.principalClaims;
+		}
+
+		public void setPrincipalClaims(List<String> principalClaims) {
+			this.principalClaims = principalClaims;
+		}
+
+		public DataSize getMaxTokenSize() {
+			return this.maxTokenSize;
+		}
+
+		public void setMaxTokenSize(DataSize maxTokenSize) {
+			this.maxTokenSize = maxTokenSize;
+		}
+
+		public Jwks getJwks() {
+			return this.jwks;
+		}
+
+		/**
+		 * The kinds of token a Cognito user pool issues, as written in their token_use claim.
+		 */
+		public enum TokenUse {
+
+			/** Access tokens ({@code token_use=access}): what APIs accept. */
+			ACCESS("access"),
+
+			/** ID tokens ({@code token_use=id}): the signed-in user's identity, audience = the app client. */
+			ID("id");
+
+			private final String claimValue;
+
+			TokenUse(String claimValue) {
+				this.claimValue = claimValue;
+			}
+
+			/**
+			 * @return the value of the token_use claim, {@code access} or {@code id}
+			 */
+			public String claimValue() {
+				return this.claimValue;
+			}
+
+		}
+
+		/**
+		 * The pool's JSON Web Key Set: fetched on the first token (never at start-up), cached, refetched when a token
+		 * names an unknown key.
+		 */
+		public static class Jwks {
+
+			/**
+			 * How long fetched keys are used before the key set is fetched again. While the JWKS endpoint is down the
+			 * cached keys stay in use.
+			 */
+			private Duration cacheTtl = Duration.ofMinutes(5);
+
+			/**
+			 * Minimum time between two fetches triggered by tokens naming an unknown key (kid), and between retries
+			 * after a failed fetch, so forged kids cannot hammer Cognito. A rotated key is picked up by the first
+			 * refetch.
+			 */
+			private Duration refetchCooldown = Duration.ofSeconds(30);
+
+			/**
+			 * Connect timeout of a key set fetch.
+			 */
+			private Duration connectTimeout = Duration.ofSeconds(2);
+
+			/**
+			 * Read timeout of a key set fetch.
+			 */
+			private Duration readTimeout = Duration.ofSeconds(2);
+
+			public Duration getCacheTtl() {
+				return this.cacheTtl;
+			}
+
+			public void setCacheTtl(Duration cacheTtl) {
+				this.cacheTtl = cacheTtl;
+			}
+
+			public Duration getRefetchCooldown() {
+				return this.refetchCooldown;
+			}
+
+			public void setRefetchCooldown(Duration refetchCooldown) {
+				this.refetchCooldown = refetchCooldown;
+			}
+
+			public Duration getConnectTimeout() {
+				return this.connectTimeout;
+			}
+
+			public void setConnectTimeout(Duration connectTimeout) {
+				this.connectTimeout = connectTimeout;
+			}
+
+			public Duration getReadTimeout() {
+				return this.readTimeout;
+			}
+
+			public void setReadTimeout(Duration readTimeout) {
+				this.readTimeout = readTimeout;
+			}
+
 		}
 
 	}

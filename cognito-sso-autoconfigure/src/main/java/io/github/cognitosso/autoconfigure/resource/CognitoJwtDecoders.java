@@ -1,0 +1,202 @@
+package io.github.cognitosso.autoconfigure.resource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
+import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer;
+import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.Jwks;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds the Cognito {@link CognitoJwtDecoder} from {@code cognito.*} settings, without a Spring context and without
+ * a network call (keys are fetched on the first token):
+ *
+ * <pre class="code">
+ * CognitoProperties properties = ...;
+ * JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints());
+ * </pre>
+ *
+ * The pieces are public too, for applications that assemble their own decoder: {@link #validator} (all Cognito
+ * checks) and {@link #jwkSource} (the cached, rate-limited key set).
+ */
+public final class CognitoJwtDecoders {
+
+	private CognitoJwtDecoders() {
+	}
+
+	/**
+	 * @param properties the {@code cognito.*} settings
+	 * @param endpoints the pool's endpoints
+	 * @return a decoder for the pool's tokens
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 */
+	public static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints) {
+		return fromProperties(properties, endpoints, Clock.systemUTC());
+	}
+
+	/**
+	 * @param properties the {@code cognito.*} settings
+	 * @param endpoints the pool's endpoints
+	 * @param clock the clock for token lifetimes and key caching
+	 * @return a decoder for the pool's tokens
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 */
+	public static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints,
+			Clock clock) {
+		OAuth2TokenValidator<Jwt> validator = validator(properties, endpoints, clock);
+		JWKSource<SecurityContext> keys = jwkSource(properties.getResourceServer().getJwks(), endpoints, clock);
+		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to algorithm confusion.
+		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+		nimbus.setJwtValidator(validator);
+		return new CognitoJwtDecoder(nimbus, maxTokenLength(properties.getResourceServer()));
+	}
+
+	/**
+	 * @param properties the {@code cognito.*} settings
+	 * @param endpoints the pool's endpoints
+	 * @param clock the clock for token lifetimes
+	 * @return every Cognito check, in the order their failures are reported: issuer, lifetime, token use, app client,
+	 * then the optional audience and required scopes
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 */
+	public static OAuth2TokenValidator<Jwt> validator(CognitoProperties properties, CognitoEndpoints endpoints,
+			Clock clock) {
+		ResourceServer settings = properties.getResourceServer();
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(CognitoIssuerValidator.forPool(endpoints, settings.isAcceptBothIssuerTypes()));
+		validators.add(new CognitoTimestampValidator(clockSkew(settings), clock));
+		validators.add(new TokenUseValidator(tokenUses(settings)));
+		Set<String> clientIds = acceptedClientIds(properties);
+		if (!clientIds.isEmpty()) {
+			validators.add(new AppClientValidator(clientIds));
+		}
+		List<String> audiences = texts(settings.getAudiences());
+		if (!audiences.isEmpty()) {
+			validators.add(new ResourceAudienceValidator(audiences));
+		}
+		List<String> requiredScopes = texts(settings.getRequiredScopes());
+		if (!requiredScopes.isEmpty()) {
+			validators.add(requiredScopes(requiredScopes));
+		}
+		return new DelegatingOAuth2TokenValidator<>(validators);
+	}
+
+	/**
+	 * @param settings the {@code cognito.resource-server.jwks.*} settings
+	 * @param endpoints the pool's endpoints (the JWKS URL)
+	 * @param clock the clock for key caching
+	 * @return the pool's keys, fetched on first use
+	 */
+	public static JWKSource<SecurityContext> jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
+		Duration cacheTtl = positive("cognito.resource-server.jwks.cache-ttl", settings.getCacheTtl());
+		Duration cooldown = notNegative("cognito.resource-server.jwks.refetch-cooldown", settings.getRefetchCooldown());
+		Duration connectTimeout = positive("cognito.resource-server.jwks.connect-timeout", settings.getConnectTimeout());
+		Duration readTimeout = positive("cognito.resource-server.jwks.read-timeout", settings.getReadTimeout());
+		return new CognitoJwkSource(endpoints.jwkSet(), cacheTtl, cooldown, connectTimeout, readTimeout, clock);
+	}
+
+	/**
+	 * @return {@code cognito.client-id} and {@code cognito.resource-server.accepted-client-ids}, or nothing when
+	 * {@code accept-any-client} is on
+	 * @throws CognitoConfigurationException when no client is accepted and {@code accept-any-client} is off
+	 */
+	static Set<String> acceptedClientIds(CognitoProperties properties) {
+		ResourceServer settings = properties.getResourceServer();
+		Set<String> clientIds = new LinkedHashSet<>();
+		if (StringUtils.hasText(properties.getClientId())) {
+			clientIds.add(properties.getClientId().trim());
+		}
+		clientIds.addAll(texts(settings.getAcceptedClientIds()));
+		if (settings.isAcceptAnyClient()) {
+			return Set.of();
+		}
+		if (clientIds.isEmpty()) {
+			throw new CognitoConfigurationException("cognito.resource-server.accepted-client-ids", null,
+					"bearer-token validation is on but no app client is accepted, so every token would be refused "
+							+ "(a Cognito access token names its app client in client_id, and every app client "
+							+ "of the pool gets tokens with the same issuer and keys).",
+					"Set cognito.client-id or list the app clients allowed to call this API in "
+							+ "cognito.resource-server.accepted-client-ids. To accept every app client of the pool, "
+							+ "set cognito.resource-server.accept-any-client=true; to switch bearer-token validation "
+							+ "off, set cognito.resource-server.enabled=false.");
+		}
+		return clientIds;
+	}
+
+	private static List<ResourceServer.TokenUse> tokenUses(ResourceServer settings) {
+		List<ResourceServer.TokenUse> uses = settings.getAcceptedTokenUses();
+		if (uses == null || uses.isEmpty() || uses.stream().anyMatch(Objects::isNull)) {
+			throw new CognitoConfigurationException("cognito.resource-server.accepted-token-uses", null,
+					"no kind of token is accepted, so every token would be refused.",
+					"Set cognito.resource-server.accepted-token-uses to access (the default), id, or both.");
+		}
+		return uses;
+	}
+
+	private static RequiredScopesValidator requiredScopes(List<String> scopes) {
+		try {
+			return new RequiredScopesValidator(scopes);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CognitoConfigurationException("cognito.resource-server.required-scopes",
+					String.join(",", scopes), "a scope is a single word of printable characters, without quotes or "
+							+ "backslashes (RFC 6749 section 3.3).",
+					"List the scopes as Cognito names them, for example orders/read.");
+		}
+	}
+
+	private static Duration clockSkew(ResourceServer settings) {
+		return notNegative("cognito.resource-server.clock-skew", settings.getClockSkew());
+	}
+
+	private static int maxTokenLength(ResourceServer settings) {
+		long bytes = (settings.getMaxTokenSize() != null) ? settings.getMaxTokenSize().toBytes() : 0;
+		if (bytes <= 0 || bytes > Integer.MAX_VALUE) {
+			throw new CognitoConfigurationException("cognito.resource-server.max-token-size",
+					String.valueOf(settings.getMaxTokenSize()), "the limit must be positive.",
+					"Use a size such as 16KB (the default); Cognito tokens are usually 1 to 4 KB.");
+		}
+		return (int) bytes;
+	}
+
+	private static Duration positive(String property, Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new CognitoConfigurationException(property, String.valueOf(value), "the duration must be positive.",
+					"Use a positive duration such as 2s or 5m.");
+		}
+		return value;
+	}
+
+	private static Duration notNegative(String property, Duration value) {
+		if (value == null || value.isNegative()) {
+			throw new CognitoConfigurationException(property, String.valueOf(value),
+					"the duration must not be negative.", "Use a duration such as 0s, 30s or 1m.");
+		}
+		return value;
+	}
+
+	private static List<String> texts(List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		return values.stream().filter(StringUtils::hasText).map(String::trim).distinct().toList();
+	}
+
+}

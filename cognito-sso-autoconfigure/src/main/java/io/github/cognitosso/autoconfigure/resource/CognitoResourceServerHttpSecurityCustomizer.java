@@ -1,0 +1,94 @@
+package io.github.cognitosso.autoconfigure.resource;
+
+import io.github.cognitosso.autoconfigure.web.CognitoHttpConfigurer;
+import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.Assert;
+
+/**
+ * The Cognito resource-server set-up of a security chain: bearer tokens validated by the Cognito decoder, mapped by
+ * the Cognito converter, refused with RFC 6750 answers. The starter registers it as a bean; the default chain and
+ * every chain using {@link CognitoHttpConfigurer} get it. A chain that should only accept bearer tokens (an
+ * {@code /api/**} chain next to a browser-login chain) can apply this bean alone:
+ * {@code cognitoResourceServer.customize(http)}.
+ * <p>
+ * Besides {@code oauth2ResourceServer}, it exempts requests carrying an {@code Authorization: Bearer} header from
+ * CSRF protection (a browser never adds that header to a cross-site request, so such a request is no CSRF; Spring
+ * exempts only requests whose token it could parse, so a malformed token on a POST would get a CSRF 403 instead of
+ * 401), and, when browser login is off, makes the chain stateless: no session, no saved request, no cookie.
+ */
+public final class CognitoResourceServerHttpSecurityCustomizer implements CognitoHttpSecurityCustomizer {
+
+	private static final RequestMatcher BEARER_AUTHORIZATION = (request) -> {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
+	};
+
+	private final JwtDecoder jwtDecoder;
+
+	private final Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter;
+
+	private final BearerTokenResolver bearerTokenResolver;
+
+	private final boolean stateless;
+
+	/**
+	 * @param jwtDecoder the decoder (the starter's {@link CognitoJwtDecoder} or the application's)
+	 * @param authenticationConverter turns a validated token into an authentication
+	 * @param bearerTokenResolver finds the token in a request
+	 * @param stateless whether the chain keeps no session (true unless browser login shares the chain)
+	 */
+	public CognitoResourceServerHttpSecurityCustomizer(JwtDecoder jwtDecoder,
+			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter,
+			BearerTokenResolver bearerTokenResolver, boolean stateless) {
+		Assert.notNull(jwtDecoder, "jwtDecoder must not be null");
+		Assert.notNull(authenticationConverter, "authenticationConverter must not be null");
+		Assert.notNull(bearerTokenResolver, "bearerTokenResolver must not be null");
+		this.jwtDecoder = jwtDecoder;
+		this.authenticationConverter = authenticationConverter;
+		this.bearerTokenResolver = bearerTokenResolver;
+		this.stateless = stateless;
+	}
+
+	/**
+	 * @return whether this set-up makes the chain stateless
+	 */
+	public boolean isStateless() {
+		return this.stateless;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void customize(HttpSecurity http) {
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(this.bearerTokenResolver)
+			.authenticationEntryPoint(new CognitoBearerTokenEntryPoint())
+			.accessDeniedHandler(new BearerTokenAccessDeniedHandler())
+			.jwt((jwt) -> jwt.decoder(this.jwtDecoder).jwtAuthenticationConverter(this.authenticationConverter)));
+		// Only when CSRF protection is on: calling http.csrf(...) would switch it back on in a chain that disabled it.
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (csrf != null) {
+			csrf.ignoringRequestMatchers(BEARER_AUTHORIZATION);
+		}
+		if (this.stateless) {
+			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			// CognitoHttpConfigurer runs while the chain initialises, after the request-cache and session configurers
+			// have already shared their defaults; without this the 401 of an API request would still save the
+			// request in a new session (and send a session cookie).
+			http.setSharedObject(RequestCache.class, new NullRequestCache());
+		}
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.github.cognitosso.autoconfigure.resource;
+
+import java.time.Duration;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.cognitosso.autoconfigure.CognitoProperties;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How the decoder fetches and caches the pool's keys, against a WireMock JWKS endpoint and a clock the test moves.
+ */
+class CognitoJwkSourceTests {
+
+	private static final Duration CACHE_TTL = Duration.ofMinutes(5);
+
+	private static final Duration COOLDOWN = Duration.ofSeconds(30);
+
+	private final MutableClock clock = new MutableClock();
+
+	private JwksServer jwks;
+
+	private JwtDecoder decoder;
+
+	@BeforeEach
+	void startJwks() {
+		this.jwks = new JwksServer().publish(TestTokens.POOL_KEY);
+		this.decoder = decoder(Duration.ofSeconds(2));
+	}
+
+	@AfterEach
+	void stopJwks() {
+		this.jwks.close();
+	}
+
+	private JwtDecoder decoder(Duration readTimeout) {
+		CognitoProperties properties = new CognitoProperties();
+		properties.setUserPoolId(TestTokens.POOL_ID);
+		properties.setClientId(TestTokens.CLIENT_ID);
+		properties.setJwkSetUri(this.jwks.jwkSetUri());
+		CognitoProperties.ResourceServer.Jwks settings = properties.getResourceServer().getJwks();
+		settings.setCacheTtl(CACHE_TTL);
+		settings.setRefetchCooldown(COOLDOWN);
+		settings.setReadTimeout(readTimeout);
+		return CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints(), this.clock);
+	}
+
+	private static String validToken() {
+		return TestTokens.sign(TestTokens.userAccessToken());
+	}
+
+	private static String tokenWithUnknownKid(int i) {
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("forged-" + i).build();
+		return TestTokens.sign(TestTokens.FOREIGN_KEY, header, TestTokens.userAccessToken().build());
+	}
+
+	@Test
+	void buildingTheDecoderFetchesNothing() {
+		assertThat(this.jwks.fetches()).isZero();
+	}
+
+	@Test
+	void keysAreFetchedOnTheFirstTokenAndCached() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.decoder.decode(validToken()).getClaimAsString("username")).isEqualTo("alice");
+		}
+		assertThat(this.jwks.fetches()).isEqualTo(1);
+	}
+
+	@Test
+	void hundredUnknownKidsCauseOneFetchWithinTheCooldown() {
+		this.decoder.decode(validToken());
+		this.jwks.resetCount();
+		for (int i = 0; i < 100; i++) {
+			String token = tokenWithUnknownKid(i);
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(token))
+				.withMessage("Unknown key: the token's kid is not a signing key of the user pool");
+		}
+		assertThat(this.jwks.fetches()).isEqualTo(1);
+		assertThat(this.decoder.decode(validToken())).isNotNull();
+	}
+
+	@Test
+	void anUnknownKidMayTriggerAnotherRefetchOnceTheCooldownHasPassed() {
+		this.decoder.decode(validToken());
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(tokenWithUnknownKid(1)));
+		this.clock.advance(COOLDOWN.minusSeconds(1));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(tokenWithUnknownKid(2)));
+		assertThat(this.jwks.fetches()).isEqualTo(2);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(tokenWithUnknownKid(3)));
+		assertThat(this.jwks.fetches()).isEqualTo(3);
+	}
+
+	@Test
+	void aRotatedKeyIsAcceptedAfterOneRefetch() {
+		this.decoder.decode(validToken());
+		this.jwks.publish(TestTokens.POOL_KEY, TestTokens.ROTATED_KEY);
+		this.jwks.resetCount();
+		Jwt jwt = this.decoder.decode(TestTokens.sign(TestTokens.ROTATED_KEY, TestTokens.userAccessToken()));
+		assertThat(jwt.getHeaders()).containsEntry("kid", "pool-key-2");
+		assertThat(this.jwks.fetches()).isEqualTo(1);
+		this.decoder.decode(TestTokens.sign(TestTokens.ROTATED_KEY, TestTokens.userAccessToken()));
+		this.decoder.decode(validToken());
+		assertThat(this.jwks.fetches()).isEqualTo(1);
+	}
+
+	@Test
+	void keysAreFetchedAgainOnceTheCacheHasExpired() {
+		this.decoder.decode(validToken());
+		this.clock.advance(CACHE_TTL);
+		this.decoder.decode(validToken());
+		assertThat(this.jwks.fetches()).isEqualTo(2);
+	}
+
+	@Test
+	void cachedKeysKeepWorkingWhileTheEndpointFails() {
+		this.decoder.decode(validToken());
+		this.jwks.fail();
+		this.clock.advance(CACHE_TTL.plusMinutes(1));
+		assertThat(this.decoder.decode(validToken())).isNotNull();
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(tokenWithUnknownKid(1)))
+			.withMessage("Unknown key: the token's kid is not a signing key of the user pool");
+		assertThat(this.decoder.decode(validToken())).isNotNull();
+		// One failed refresh, then the cooldown holds further attempts back.
+		assertThat(this.jwks.fetches()).isEqualTo(2);
+		this.clock.advance(COOLDOWN);
+		this.jwks.publish(TestTokens.POOL_KEY);
+		assertThat(this.decoder.decode(validToken())).isNotNull();
+		assertThat(this.jwks.fetches()).isEqualTo(3);
+	}
+
+	@Test
+	void anUnreachableKeySetIsAnInvalidTokenNotAServerError() {
+		this.jwks.fail();
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(validToken()))
+			.withMessage("Keys unavailable: the user pool's signing keys could not be fetched");
+		// Within the cooldown the endpoint is left alone.
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(validToken()));
+		assertThat(this.jwks.fetches()).isEqualTo(1);
+	}
+
+	@Test
+	void aHangingEndpointFailsTheRequestWithinTheReadTimeout() {
+		this.jwks.hang(10_000);
+		JwtDecoder impatient = decoder(Duration.ofMillis(200));
+		String token = validToken();
+		await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThatExceptionOfType(BadJwtException.class)
+				.isThrownBy(() -> impatient.decode(token))
+				.withMessage("Keys unavailable: the user pool's signing keys could not be fetched"));
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.github.cognitosso.autoconfigure.resource;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Mints tokens shaped like Cognito's, signed with RSA keys generated once per test run (Nimbus does the JOSE work).
+ */
+final class TestTokens {
+
+	static final String REGION = "us-east-2";
+
+	static final String POOL_ID = "us-east-2_TestPool1";
+
+	static final String ISSUER = "https://cognito-idp.us-east-2.amazonaws.com/" + POOL_ID;
+
+	static final String MULTI_REGION_ISSUER = "https://issuer-cognito-idp.us-east-2.amazonaws.com/" + POOL_ID;
+
+	static final String CLIENT_ID = "2or4cs8bjo1lkbq6143tqp6ist";
+
+	static final String OTHER_CLIENT_ID = "7a1pd0c3v5snq1oe4d4bkjqz0m";
+
+	static final String MACHINE_CLIENT_ID = "1nh91q0q1bgimb7pc79uh2btqe";
+
+	/** The pool's signing key, published in the test JWKS. */
+	static final RSAKey POOL_KEY = generate("pool-key-1");
+
+	/** A second pool key, published only after a "rotation". */
+	static final RSAKey ROTATED_KEY = generate("pool-key-2");
+
+	/** A key the pool never published. */
+	static final RSAKey FOREIGN_KEY = generate("foreign-key");
+
+	private TestTokens() {
+	}
+
+	private static RSAKey generate(String kid) {
+		try {
+			return new RSAKeyGenerator(2048).keyID(kid).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** @return a JWKS document publishing the public halves of the keys */
+	static String jwks(RSAKey... keys) {
+		return new JWKSet(List.of(keys)).toPublicJWKSet().toString();
+	}
+
+	/** Claims of a user's access token as Cognito issues it, valid for an hour from now. */
+	static JWTClaimsSet.Builder userAccessToken() {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().subject("f4a8c4e8-1d2b-4c3a-9e5f-0a1b2c3d4e5f")
+			.issuer(ISSUER)
+			.claim("client_id", CLIENT_ID)
+			.claim("token_use", "access")
+			.claim("scope", "openid email orders/read")
+			.claim("auth_time", now.getEpochSecond())
+			.claim("cognito:groups", List.of("admin", "staff"))
+			.claim("username", "alice")
+			.claim("version", 2)
+			.claim("event_id", UUID.randomUUID().toString())
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(3600)));
+	}
+
+	/** Claims of a client-credentials token: {@code sub} = {@code client_id}, no username, custom scopes. */
+	static JWTClaimsSet.Builder machineAccessToken() {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().subject(MACHINE_CLIENT_ID)
+			.issuer(ISSUER)
+			.claim("client_id", MACHINE_CLIENT_ID)
+			.claim("token_use", "access")
+			.claim("scope", "orders/read orders/write")
+			.claim("auth_time", now.getEpochSecond())
+			.claim("version", 2)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(3600)));
+	}
+
+	/** Claims of a user's ID token: {@code aud} is the app client. */
+	static JWTClaimsSet.Builder idToken() {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().subject("f4a8c4e8-1d2b-4c3a-9e5f-0a1b2c3d4e5f")
+			.issuer(ISSUER)
+			.audience(CLIENT_ID)
+			.claim("token_use", "id")
+			.claim("auth_time", now.getEpochSecond())
+			.claim("cognito:username", "alice")
+			.claim("cognito:groups", List.of("admin"))
+			.claim("email", "alice@example.com")
+			.claim("email_verified", true)
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(3600)));
+	}
+
+	static JWTClaimsSet.Builder userAccessToken(Consumer<JWTClaimsSet.Builder> changes) {
+		JWTClaimsSet.Builder builder = userAccessToken();
+		changes.accept(builder);
+		return builder;
+	}
+
+	static String sign(JWTClaimsSet.Builder claims) {
+		return sign(POOL_KEY, claims);
+	}
+
+	static String sign(RSAKey key, JWTClaimsSet.Builder claims) {
+		return sign(key, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+	}
+
+	static String sign(RSAKey key, JWSHeader header, JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(header, claims);
+			jwt.sign(new RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Signs an arbitrary payload (not necessarily a JSON object) with the pool key. */
+	static String signPayload(String payload) {
+		try {
+			JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(POOL_KEY.getKeyID())
+				.type(JOSEObjectType.JWT)
+				.build(), new Payload(payload));
+			jws.sign(new RSASSASigner(POOL_KEY));
+			return jws.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
