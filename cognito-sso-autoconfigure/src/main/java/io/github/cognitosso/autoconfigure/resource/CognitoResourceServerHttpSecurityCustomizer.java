@@ -13,8 +13,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
-import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
@@ -84,10 +82,6 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 		}
 		if (this.stateless) {
 			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-			// CognitoHttpConfigurer runs while the chain initialises, after the request-cache and session configurers
-			// have already shared their defaults; without this the 401 of an API request would still save the
-			// request in a new session (and send a session cookie).
-			http.setSharedObject(RequestCache.class, new NullRequestCache());
 		}
 	}
 

@@ -32,8 +32,15 @@ public final class CognitoHttpConfigurer extends AbstractHttpConfigurer<CognitoH
 		return new CognitoHttpConfigurer();
 	}
 
+	/**
+	 * Applies the customizers as soon as the configurer joins the chain ({@code http.with(...)}), exactly as if the
+	 * application had written their DSL calls at that point: every configurer they add or change is then in place
+	 * before the chain initialises (applying them later, in {@code init}, would come after the session and
+	 * request-cache configurers have already shared their defaults).
+	 */
 	@Override
-	public void init(HttpSecurity http) {
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		if (context == null) {
 			throw new IllegalStateException("CognitoHttpConfigurer needs an HttpSecurity created by Spring "
