@@ -6,13 +6,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.context.annotation.Import;
-
 /**
  * Starts a {@link CognitoSimulator} for a Spring test and points the starter's {@code cognito.*} properties at it
- * (through a {@link org.springframework.test.context.DynamicPropertyRegistrar}), so the test exercises the
+ * before the application context is refreshed (so the starter's conditions see them), so the test exercises the
  * application's real login and token validation without AWS. The simulator is a bean: inject it to mint tokens or
- * verify requests.
+ * verify requests. It stops when the test's application context closes; tests that share a context share it.
  *
  * <pre class="code">
  * &#64;SpringBootTest(webEnvironment = RANDOM_PORT)
@@ -27,7 +25,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import(CognitoSimulatorRegistrar.class)
 public @interface EnableCognitoSimulator {
 
 	/**
