@@ -8,13 +8,17 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -187,6 +191,17 @@ class ClientCredentialsTokenCachingTests extends ClientCredentialsWireMockSuppor
 	}
 
 	@Test
+	void httpServiceGroupGetsTheTokenThroughAGroupConfigurer() {
+		cognito.stubFor(post(TOKEN_PATH).willReturn(tokenResponse("token-1", 3600)));
+		api.stubFor(get("/orders").willReturn(okJson("[\"o-1\"]")));
+		runner().withUserConfiguration(OrdersHttpServices.class).run((context) -> {
+			assertThat(context.getBean(OrdersApi.class).orders()).isEqualTo("[\"o-1\"]");
+			api.verify(exactly(1),
+					getRequestedFor(urlEqualTo("/orders")).withHeader("Authorization", equalTo("Bearer token-1")));
+		});
+	}
+
+	@Test
 	void accessTokenIsAvailableForCallsTheInterceptorCannotReach() {
 		cognito.stubFor(post(TOKEN_PATH).willReturn(tokenResponse("token-1", 3600)));
 		runner().run((context) -> {
@@ -197,6 +212,19 @@ class ClientCredentialsTokenCachingTests extends ClientCredentialsWireMockSuppor
 			assertThat(m2m.accessToken("default")).isEqualTo(token);
 			cognito.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 		});
+	}
+
+	/** The set-up docs/machine-to-machine.md shows for Spring's HTTP service groups. */
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "orders", types = OrdersApi.class)
+	static class OrdersHttpServices {
+
+		@Bean
+		RestClientHttpServiceGroupConfigurer cognitoOrders(CognitoClientCredentials m2m) {
+			return (groups) -> groups.filterByName("orders")
+				.forEachClient((group, builder) -> builder.apply(m2m.customizer("default")));
+		}
+
 	}
 
 	interface OrdersApi {
