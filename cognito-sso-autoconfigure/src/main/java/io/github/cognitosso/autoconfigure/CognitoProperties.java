@@ -480,8 +480,8 @@ public class CognitoProperties {
 	public static class ClientCredentials {
 
 		/**
-		 * Whether machine-to-machine clients are set up. Default: on when a value under cognito.client-credentials
-		 * (client-id, client-secret, scopes or clients) is set.
+		 * Whether machine-to-machine clients are set up. Default: on when cognito.client-credentials.client-id,
+		 * client-secret, scopes, base-url or a named client is set.
 		 */
 		private Boolean enabled;
 

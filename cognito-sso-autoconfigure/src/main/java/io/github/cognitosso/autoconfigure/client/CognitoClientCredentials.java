@@ -1,17 +1,15 @@
 package io.github.cognitosso.autoconfigure.client;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
-import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.client.RestClient;
 
@@ -38,20 +36,14 @@ public final class CognitoClientCredentials {
 
 	CognitoClientCredentials(List<ClientCredentialsSettings> settings, Clock clock,
 			Supplier<RestClient.Builder> restClientBuilders) {
-		this(settings, clock, restClientBuilders, CognitoTokenEndpoint::responseClient);
-	}
-
-	CognitoClientCredentials(List<ClientCredentialsSettings> settings, Clock clock,
-			Supplier<RestClient.Builder> restClientBuilders,
-			Function<ClientCredentialsSettings, OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest>> tokenEndpoints) {
 		Map<String, Client> clients = new LinkedHashMap<>();
 		for (ClientCredentialsSettings client : settings) {
-			ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(client, tokenEndpoints.apply(client),
-					clock);
-			ClientHttpRequestInterceptor interceptor = new ClientCredentialsBearerInterceptor(tokens);
-			clients.put(client.name(), new Client(client, tokens, interceptor, restClientBuilders.get()));
+			ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(client,
+					CognitoTokenEndpoint.responseClient(client), clock);
+			clients.put(client.name(), new Client(client, tokens, new ClientCredentialsBearerInterceptor(tokens),
+					restClientBuilders.get()));
 		}
-		this.clients = clients;
+		this.clients = Collections.unmodifiableMap(clients);
 	}
 
 	/**

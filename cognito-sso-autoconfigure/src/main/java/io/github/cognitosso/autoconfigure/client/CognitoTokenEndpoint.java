@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
@@ -73,6 +74,10 @@ final class CognitoTokenEndpoint {
 		}
 		if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null) {
 			return exception(settings, CognitoTokenException.TIMEOUT, null, null, failure);
+		}
+		// Before IOException: Jackson 2's parse errors are IOExceptions.
+		if (find(failure, HttpMessageNotReadableException.class) != null) {
+			return exception(settings, CognitoTokenException.INVALID_TOKEN_RESPONSE, null, null, failure);
 		}
 		if (find(failure, IOException.class) != null) {
 			return exception(settings, CognitoTokenException.IO_ERROR, null, null, failure);
