@@ -30,6 +30,8 @@ import org.springframework.web.client.RestClientResponseException;
  */
 final class CognitoTokenEndpoint {
 
+	private static final String SERVER_FAILED = "Cognito's token endpoint failed; the next call asks again.";
+
 	private CognitoTokenEndpoint() {
 	}
 
@@ -106,11 +108,11 @@ final class CognitoTokenEndpoint {
 		if (description != null) {
 			message.append(": ").append(description);
 		}
-		message.append(". ").append(hint(settings, code));
+		message.append(". ").append(hint(settings, code, status));
 		return new CognitoTokenException(message.toString(), settings.name(), code, description, status, cause);
 	}
 
-	private static String hint(ClientCredentialsSettings settings, String code) {
+	private static String hint(ClientCredentialsSettings settings, String code, Integer status) {
 		String prefix = settings.propertyPrefix();
 		return switch (code) {
 			case "invalid_client" -> "Cognito did not accept the app client's credentials: check " + prefix
@@ -120,7 +122,7 @@ final class CognitoTokenEndpoint {
 					+ "code grant).";
 			case "invalid_scope" -> "A requested scope is not a custom scope the app client may use: compare "
 					+ prefix + "scopes with the app client's custom scopes.";
-			case CognitoTokenException.SERVER_ERROR -> "Cognito's token endpoint failed; the next call asks again.";
+			case CognitoTokenException.SERVER_ERROR -> SERVER_FAILED;
 			case CognitoTokenException.TIMEOUT -> "No answer within " + prefix + "token-connect-timeout ("
 					+ settings.tokenConnectTimeout().toMillis() + " ms) or " + prefix + "token-read-timeout ("
 					+ settings.tokenReadTimeout().toMillis() + " ms).";
@@ -128,7 +130,7 @@ final class CognitoTokenEndpoint {
 					+ "(or cognito.endpoints.token-uri) and the network.";
 			case CognitoTokenException.INVALID_TOKEN_RESPONSE -> "The answer is not an OAuth 2.0 token response: "
 					+ "check that cognito.domain (or cognito.endpoints.token-uri) points at the user pool's domain.";
-			default -> "Cognito rejected the token request.";
+			default -> (status != null && status >= 500) ? SERVER_FAILED : "Cognito rejected the token request.";
 		};
 	}
 
