@@ -460,7 +460,6 @@ public class CognitoProperties {
 
 	}
 
-
 	/**
 	 * Machine-to-machine calls: access tokens from the OAuth 2.0 client credentials grant.
 	 */
