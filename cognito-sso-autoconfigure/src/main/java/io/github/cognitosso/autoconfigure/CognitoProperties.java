@@ -686,4 +686,290 @@ public class CognitoProperties {
 
 	}
 
+	/**
+	 * Machine-to-machine calls: access tokens from the OAuth 2.0 client credentials grant.
+	 */
+	private final ClientCredentials clientCredentials = new ClientCredentials();
+
+	public ClientCredentials getClientCredentials() {
+		return this.clientCredentials;
+	}
+
+	/**
+	 * Machine-to-machine (M2M) clients: the application gets access tokens for custom scopes with an app client's id
+	 * and secret, and sends them to other APIs. The values directly under {@code cognito.client-credentials} describe
+	 * the default client; {@code cognito.client-credentials.clients.<name>} adds named clients, each inheriting every
+	 * value it does not set from the default client except base-url.
+	 */
+	// java.time and java.util.Map types are fully qualified so that this group's changes stay inside the group.
+	public static class ClientCredentials {
+
+		/**
+		 * Whether machine-to-machine clients are set up. Default: on when cognito.client-credentials.client-id,
+		 * client-secret, scopes, base-url or a named client is set.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Id of the machine-to-machine app client (one with the client credentials grant, which Cognito does not allow
+		 * on an app client that has the authorization code grant). Default: cognito.client-id.
+		 */
+		private String clientId;
+
+		/**
+		 * Secret of the machine-to-machine app client. Required: the client credentials grant works only for
+		 * confidential app clients. Default: cognito.client-secret, when the client id is cognito.client-id too. Never
+		 * logged.
+		 */
+		private String clientSecret;
+
+		/**
+		 * Custom scopes to request, e.g. orders-api/read. Cognito grants only custom scopes
+		 * (&lt;resource-server&gt;/&lt;scope&gt;) with this grant; built-in scopes such as openid or email are
+		 * rejected. Empty: Cognito grants every custom scope the app client allows.
+		 */
+		private List<String> scopes = new ArrayList<>();
+
+		/**
+		 * How the app client authenticates at Cognito's token endpoint: client-secret-basic (HTTP Basic header) or
+		 * client-secret-post (form parameters).
+		 */
+		private ClientAuthenticationMethod clientAuthenticationMethod = ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+
+		/**
+		 * How long before its expiry a cached access token is replaced by a new one.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration expiryMargin = java.time.Duration.ofSeconds(60);
+
+		/**
+		 * Connect timeout of requests to Cognito's token endpoint.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration tokenConnectTimeout = java.time.Duration.ofSeconds(5);
+
+		/**
+		 * Read timeout of requests to Cognito's token endpoint.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration tokenReadTimeout = java.time.Duration.ofSeconds(10);
+
+		/**
+		 * Base URL of the API the default client calls, e.g. https://orders.example.com, used by the pre-built
+		 * cognitoRestClient. Not inherited by named clients.
+		 */
+		private String baseUrl;
+
+		/**
+		 * Further named machine-to-machine clients, e.g. cognito.client-credentials.clients.inventory.scopes. Each
+		 * takes the same keys as the default client and inherits the values it does not set, except base-url.
+		 */
+		private final java.util.Map<String, Client> clients = new java.util.LinkedHashMap<>();
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(String clientId) {
+			this.clientId = clientId;
+		}
+
+		public String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public ClientAuthenticationMethod getClientAuthenticationMethod() {
+			return this.clientAuthenticationMethod;
+		}
+
+		public void setClientAuthenticationMethod(ClientAuthenticationMethod clientAuthenticationMethod) {
+			this.clientAuthenticationMethod = clientAuthenticationMethod;
+		}
+
+		public java.time.Duration getExpiryMargin() {
+			return this.expiryMargin;
+		}
+
+		public void setExpiryMargin(java.time.Duration expiryMargin) {
+			this.expiryMargin = expiryMargin;
+		}
+
+		public java.time.Duration getTokenConnectTimeout() {
+			return this.tokenConnectTimeout;
+		}
+
+		public void setTokenConnectTimeout(java.time.Duration tokenConnectTimeout) {
+			this.tokenConnectTimeout = tokenConnectTimeout;
+		}
+
+		public java.time.Duration getTokenReadTimeout() {
+			return this.tokenReadTimeout;
+		}
+
+		public void setTokenReadTimeout(java.time.Duration tokenReadTimeout) {
+			this.tokenReadTimeout = tokenReadTimeout;
+		}
+
+		public String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public java.util.Map<String, Client> getClients() {
+			return this.clients;
+		}
+
+		/**
+		 * A named machine-to-machine client. Every value left unset is taken from the default client
+		 * (cognito.client-credentials.*), except base-url.
+		 */
+		public static class Client {
+
+			/**
+			 * Id of the app client. Default: the default client's id.
+			 */
+			private String clientId;
+
+			/**
+			 * Secret of the app client. Default: the default client's secret, when the client id is inherited too.
+			 */
+			private String clientSecret;
+
+			/**
+			 * Custom scopes to request. Default: the default client's scopes.
+			 */
+			private List<String> scopes;
+
+			/**
+			 * Client authentication at the token endpoint. Default: the default client's.
+			 */
+			private ClientAuthenticationMethod clientAuthenticationMethod;
+
+			/**
+			 * How long before expiry a cached token is replaced. Default: the default client's.
+			 */
+			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+			private java.time.Duration expiryMargin;
+
+			/**
+			 * Connect timeout of token requests. Default: the default client's.
+			 */
+			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+			private java.time.Duration tokenConnectTimeout;
+
+			/**
+			 * Read timeout of token requests. Default: the default client's.
+			 */
+			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+			private java.time.Duration tokenReadTimeout;
+
+			/**
+			 * Base URL of the API this client calls. Not inherited.
+			 */
+			private String baseUrl;
+
+			public String getClientId() {
+				return this.clientId;
+			}
+
+			public void setClientId(String clientId) {
+				this.clientId = clientId;
+			}
+
+			public String getClientSecret() {
+				return this.clientSecret;
+			}
+
+			public void setClientSecret(String clientSecret) {
+				this.clientSecret = clientSecret;
+			}
+
+			public List<String> getScopes() {
+				return this.scopes;
+			}
+
+			public void setScopes(List<String> scopes) {
+				this.scopes = scopes;
+			}
+
+			public ClientAuthenticationMethod getClientAuthenticationMethod() {
+				return this.clientAuthenticationMethod;
+			}
+
+			public void setClientAuthenticationMethod(ClientAuthenticationMethod clientAuthenticationMethod) {
+				this.clientAuthenticationMethod = clientAuthenticationMethod;
+			}
+
+			public java.time.Duration getExpiryMargin() {
+				return this.expiryMargin;
+			}
+
+			public void setExpiryMargin(java.time.Duration expiryMargin) {
+				this.expiryMargin = expiryMargin;
+			}
+
+			public java.time.Duration getTokenConnectTimeout() {
+				return this.tokenConnectTimeout;
+			}
+
+			public void setTokenConnectTimeout(java.time.Duration tokenConnectTimeout) {
+				this.tokenConnectTimeout = tokenConnectTimeout;
+			}
+
+			public java.time.Duration getTokenReadTimeout() {
+				return this.tokenReadTimeout;
+			}
+
+			public void setTokenReadTimeout(java.time.Duration tokenReadTimeout) {
+				this.tokenReadTimeout = tokenReadTimeout;
+			}
+
+			public String getBaseUrl() {
+				return this.baseUrl;
+			}
+
+			public void setBaseUrl(String baseUrl) {
+				this.baseUrl = baseUrl;
+			}
+
+		}
+
+		/**
+		 * The client authentication methods Cognito's token endpoint accepts for an app client secret.
+		 */
+		public enum ClientAuthenticationMethod {
+
+			/** The id and secret in an HTTP Basic Authorization header (Cognito's documented default). */
+			CLIENT_SECRET_BASIC,
+
+			/** The id and secret as client_id and client_secret form parameters. */
+			CLIENT_SECRET_POST
+
+		}
+
+	}
+
 }

@@ -1,0 +1,41 @@
+package io.github.cognitosso.autoconfigure.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.ClientAuthenticationMethod;
+
+/**
+ * One machine-to-machine client after inheritance and validation: everything needed to ask Cognito's token endpoint
+ * for an access token. {@link #toString()} leaves the secret out.
+ *
+ * @param name the client's name: {@value CognitoClientCredentials#DEFAULT_CLIENT} or a key of
+ * {@code cognito.client-credentials.clients}
+ * @param propertyPrefix where the client's own properties live, for messages, e.g.
+ * {@code cognito.client-credentials.clients.inventory.}
+ * @param clientId the app client id
+ * @param clientSecret the app client secret
+ * @param scopes the custom scopes to request, possibly empty
+ * @param authenticationMethod how the client authenticates at the token endpoint
+ * @param expiryMargin how long before expiry a cached token is replaced
+ * @param tokenConnectTimeout connect timeout of token requests
+ * @param tokenReadTimeout read timeout of token requests
+ * @param tokenUri Cognito's token endpoint
+ * @param baseUrl base URL of the API this client calls, or {@code null}
+ */
+record ClientCredentialsSettings(String name, String propertyPrefix, String clientId, String clientSecret,
+		List<String> scopes, ClientAuthenticationMethod authenticationMethod, Duration expiryMargin,
+		Duration tokenConnectTimeout, Duration tokenReadTimeout, URI tokenUri, URI baseUrl) {
+
+	ClientCredentialsSettings {
+		scopes = List.copyOf(scopes);
+	}
+
+	@Override
+	public String toString() {
+		return "ClientCredentialsSettings{name=" + this.name + ", clientId=" + this.clientId + ", scopes=" + this.scopes
+				+ ", authenticationMethod=" + this.authenticationMethod + ", tokenUri=" + this.tokenUri + "}";
+	}
+
+}
