@@ -483,8 +483,9 @@ public class CognitoProperties {
 
 		/**
 		 * Connect and read timeout of the calls the application makes to Cognito for browser sessions: token,
-		 * userInfo, JWKS and revocation endpoints.
+		 * userInfo, JWKS and revocation endpoints. A number without unit means seconds.
 		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 		private java.time.Duration timeout = java.time.Duration.ofSeconds(10);
 
 		public Boolean getEnabled() {
