@@ -137,6 +137,19 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 	}
 
 	@Test
+	void errorCodeFromTheCallbackIsShownEscaped() {
+		cognito.stubAuthorize(aResponse().withStatus(302)
+			.withHeader("Location",
+					"{{request.query.redirect_uri}}?error=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state={{request.query.state}}")
+			.withTransformers("response-template"));
+
+		HttpResponse<String> answer = completeSignIn(startSignIn("/me"));
+
+		assertThat(answer.statusCode()).isEqualTo(401);
+		assertThat(answer.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+	}
+
+	@Test
 	void tokenEndpointServerErrorEndsOnTheErrorPage() {
 		URI authorize = startSignIn("/me");
 		cognito.stubToken(aResponse().withStatus(500).withBody("<html>Internal error</html>"));
