@@ -646,6 +646,74 @@ public class CognitoProperties {
 		 */
 		private String redirectUri = "{baseUrl}/login/oauth2/code/{registrationId}";
 
+		/**
+		 * How a confidential client (one with cognito.client-secret) authenticates at the token endpoint: HTTP
+		 * Basic (client-secret-basic) or form fields (client-secret-post). A public client (no secret) sends only
+		 * its client id, with PKCE.
+		 */
+		private ClientAuthenticationMethod clientAuthenticationMethod = ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+
+		/**
+		 * Whether a confidential client also uses PKCE (S256), as AWS recommends. Public clients always use it.
+		 */
+		private boolean pkce = true;
+
+		/**
+		 * Claim that names the signed-in user (the principal name). 'cognito:username' is the user's Cognito user
+		 * name, which is a UUID when users sign in with their email address; 'email' or 'sub' are common
+		 * alternatives.
+		 */
+		private String userNameAttribute = "cognito:username";
+
+		/**
+		 * Whether to call Cognito's /oauth2/userInfo endpoint at sign-in and add its attributes to the user. Off by
+		 * default: the ID token already carries the user's attributes and groups.
+		 */
+		private boolean userInfoEnabled = false;
+
+		/**
+		 * Federated identity provider to send users to directly, skipping Cognito's own login page (the
+		 * identity_provider parameter), e.g. Google, SignInWithApple or the name of a SAML provider.
+		 */
+		private String identityProvider;
+
+		/**
+		 * Language of the managed login pages (the lang parameter), e.g. fr or pt-BR.
+		 */
+		private String lang;
+
+		/**
+		 * Resource indicator (RFC 8707, the resource parameter): Cognito then issues an access token whose aud is
+		 * this resource server identifier.
+		 */
+		private String resource;
+
+		/**
+		 * Further parameters added to every authorize request. Parameters that the login flow sets itself
+		 * (client_id, redirect_uri, state, nonce, PKCE...) are rejected.
+		 */
+		private java.util.Map<String, String> authorizationParameters = new java.util.LinkedHashMap<>();
+
+		/**
+		 * Where to send the browser when sign-in fails (the user declines, Cognito reports an error, the response
+		 * cannot be verified); the OAuth error code is added as the 'error' query parameter. The page must be
+		 * reachable without being signed in. Default: a built-in error page.
+		 */
+		private String failureUrl;
+
+		/**
+		 * Where to send a signed-in browser user who lacks the authority a page needs (a 403). Default: a
+		 * built-in 403 page.
+		 */
+		private String forbiddenUrl;
+
+		/**
+		 * Connect and read timeout of the calls the application makes to Cognito for browser sessions: token,
+		 * userInfo, JWKS and revocation endpoints. A number without unit means seconds.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration timeout = java.time.Duration.ofSeconds(10);
+
 		public Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -662,6 +730,107 @@ public class CognitoProperties {
 			this.redirectUri = redirectUri;
 		}
 
+		public ClientAuthenticationMethod getClientAuthenticationMethod() {
+			return this.clientAuthenticationMethod;
+		}
+
+		public void setClientAuthenticationMethod(ClientAuthenticationMethod clientAuthenticationMethod) {
+			this.clientAuthenticationMethod = clientAuthenticationMethod;
+		}
+
+		public boolean isPkce() {
+			return this.pkce;
+		}
+
+		public void setPkce(boolean pkce) {
+			this.pkce = pkce;
+		}
+
+		public String getUserNameAttribute() {
+			return this.userNameAttribute;
+		}
+
+		public void setUserNameAttribute(String userNameAttribute) {
+			this.userNameAttribute = userNameAttribute;
+		}
+
+		public boolean isUserInfoEnabled() {
+			return this.userInfoEnabled;
+		}
+
+		public void setUserInfoEnabled(boolean userInfoEnabled) {
+			this.userInfoEnabled = userInfoEnabled;
+		}
+
+		public String getIdentityProvider() {
+			return this.identityProvider;
+		}
+
+		public void setIdentityProvider(String identityProvider) {
+			this.identityProvider = identityProvider;
+		}
+
+		public String getLang() {
+			return this.lang;
+		}
+
+		public void setLang(String lang) {
+			this.lang = lang;
+		}
+
+		public String getResource() {
+			return this.resource;
+		}
+
+		public void setResource(String resource) {
+			this.resource = resource;
+		}
+
+		public java.util.Map<String, String> getAuthorizationParameters() {
+			return this.authorizationParameters;
+		}
+
+		public void setAuthorizationParameters(java.util.Map<String, String> authorizationParameters) {
+			this.authorizationParameters = authorizationParameters;
+		}
+
+		public String getFailureUrl() {
+			return this.failureUrl;
+		}
+
+		public void setFailureUrl(String failureUrl) {
+			this.failureUrl = failureUrl;
+		}
+
+		public String getForbiddenUrl() {
+			return this.forbiddenUrl;
+		}
+
+		public void setForbiddenUrl(String forbiddenUrl) {
+			this.forbiddenUrl = forbiddenUrl;
+		}
+
+		public java.time.Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(java.time.Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		/**
+		 * How a confidential app client authenticates at Cognito's token endpoint.
+		 */
+		public enum ClientAuthenticationMethod {
+
+			/** HTTP Basic authentication with the client id and secret (Cognito's default). */
+			CLIENT_SECRET_BASIC,
+
+			/** client_id and client_secret as form fields of the token request. */
+			CLIENT_SECRET_POST
+
+		}
+
 	}
 
 	/**
@@ -676,12 +845,26 @@ public class CognitoProperties {
 		 */
 		private String logoutUri = "{baseUrl}/";
 
+		/**
+		 * Whether logout revokes the session's refresh token at Cognito's /oauth2/revoke endpoint, so it cannot
+		 * mint new tokens afterwards. A failed revocation is logged and does not stop the logout.
+		 */
+		private boolean revokeRefreshToken = true;
+
 		public String getLogoutUri() {
 			return this.logoutUri;
 		}
 
 		public void setLogoutUri(String logoutUri) {
 			this.logoutUri = logoutUri;
+		}
+
+		public boolean isRevokeRefreshToken() {
+			return this.revokeRefreshToken;
+		}
+
+		public void setRevokeRefreshToken(boolean revokeRefreshToken) {
+			this.revokeRefreshToken = revokeRefreshToken;
 		}
 
 	}
