@@ -4,6 +4,7 @@ import io.github.cognitosso.autoconfigure.web.CognitoHttpConfigurer;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
 
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,8 +28,14 @@ import org.springframework.util.Assert;
  * CSRF protection (a browser never adds that header to a cross-site request, so such a request is no CSRF; Spring
  * exempts only requests whose token it could parse, so a malformed token on a POST would get a CSRF 403 instead of
  * 401), and, when browser login is off, makes the chain stateless: no session, no saved request, no cookie.
+ * <p>
+ * Ordered early ({@link #ORDER}), before browser login: the first entry point registered for API-style requests
+ * wins, and those must get {@code 401} with {@code WWW-Authenticate: Bearer}, not a redirect or a bare 401.
  */
-public final class CognitoResourceServerHttpSecurityCustomizer implements CognitoHttpSecurityCustomizer {
+public final class CognitoResourceServerHttpSecurityCustomizer implements CognitoHttpSecurityCustomizer, Ordered {
+
+	/** Before the browser-login customizer. */
+	public static final int ORDER = 0;
 
 	private static final RequestMatcher BEARER_AUTHORIZATION = (request) -> {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -66,6 +73,11 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 	 */
 	public boolean isStateless() {
 		return this.stateless;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
 	}
 
 	@Override
