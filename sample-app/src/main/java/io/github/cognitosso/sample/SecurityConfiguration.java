@@ -17,7 +17,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain sampleSecurity(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/error", "/favicon.ico")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/m2m", "/error", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/admin", "/api/admin")
 			.hasRole("admin")

@@ -1,0 +1,56 @@
+package io.github.cognitosso.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.github.cognitosso.test.CognitoSimulator;
+import io.github.cognitosso.test.EnableCognitoSimulator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole machine-to-machine path with the starter on both sides: the client credentials grant at the simulated
+ * Cognito, the token attached by {@code cognitoRestClient}, and the starter's resource server accepting it as a
+ * machine whose {@code sub} is the client id.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.address=127.0.0.1", "cognito.resource-server.accepted-client-ids=demo-machine",
+				"cognito.client-credentials.client-id=demo-machine",
+				"cognito.client-credentials.client-secret=demo-machine-secret",
+				"cognito.client-credentials.scopes=demo-api/read" })
+@EnableCognitoSimulator
+class MachineToMachineTests {
+
+	@Autowired
+	private CognitoSimulator cognito;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void machineTokenFromTheClientCredentialsGrantIsAcceptedByTheResourceServer() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> page = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/m2m")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("&quot;caller&quot;:&quot;demo-machine&quot;")
+				.contains("&quot;machine&quot;:true")
+				.contains("&quot;scopes&quot;:[&quot;demo-api/read&quot;]");
+		}
+		// One token served all three calls.
+		assertThat(this.cognito.wireMock()
+			.countRequestsMatching(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/oauth2/token")).build())
+			.getCount()).isEqualTo(1);
+	}
+
+}
