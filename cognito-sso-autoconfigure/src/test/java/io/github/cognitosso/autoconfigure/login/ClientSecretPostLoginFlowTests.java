@@ -3,7 +3,7 @@ package io.github.cognitosso.autoconfigure.login;
 import java.net.http.HttpResponse;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.cognitosso.autoconfigure.login.CognitoSimulator.CognitoUser;
+import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A confidential client configured for client_secret_post, and without PKCE.
  */
-@TestPropertySource(properties = { "cognito.client-secret=" + CognitoSimulator.CLIENT_SECRET,
+@TestPropertySource(properties = { "cognito.client-secret=" + ScriptedCognito.CLIENT_SECRET,
 		"cognito.login.client-authentication-method=client-secret-post", "cognito.login.pkce=false" })
 class ClientSecretPostLoginFlowTests extends LoginFlowTestSupport {
 
@@ -23,8 +23,8 @@ class ClientSecretPostLoginFlowTests extends LoginFlowTestSupport {
 
 		LoggedRequest tokenRequest = cognito.tokenRequests().get(0);
 		assertThat(tokenRequest.containsHeader("Authorization")).isFalse();
-		assertThat(form(tokenRequest)).containsEntry("client_id", CognitoSimulator.CLIENT_ID)
-			.containsEntry("client_secret", CognitoSimulator.CLIENT_SECRET)
+		assertThat(form(tokenRequest)).containsEntry("client_id", ScriptedCognito.CLIENT_ID)
+			.containsEntry("client_secret", ScriptedCognito.CLIENT_SECRET)
 			.doesNotContainKey("code_verifier");
 	}
 
@@ -41,7 +41,7 @@ class ClientSecretPostLoginFlowTests extends LoginFlowTestSupport {
 
 		assertThat(logout.statusCode()).isEqualTo(302);
 		assertThat(cognito.revokeRequests().get(0).getHeader("Authorization"))
-			.isEqualTo(basic(CognitoSimulator.CLIENT_ID, CognitoSimulator.CLIENT_SECRET));
+			.isEqualTo(basic(ScriptedCognito.CLIENT_ID, ScriptedCognito.CLIENT_SECRET));
 		assertThat(form(cognito.revokeRequests().get(0))).containsEntry("token", "refresh-token-1")
 			.doesNotContainKey("client_secret");
 	}

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cognitosso.autoconfigure.login.CognitoSimulator.CognitoUser;
+import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CognitoIdTokenDecoderFactoryTests {
 
 	private static final String MULTI_REGION_FORM = "https://issuer-cognito-idp.us-east-2.amazonaws.com/"
-			+ CognitoSimulator.POOL_ID;
+			+ ScriptedCognito.POOL_ID;
 
-	private final CognitoSimulator cognito = CognitoSimulator.instance();
+	private final ScriptedCognito cognito = ScriptedCognito.instance();
 
 	private JwtDecoder decoder;
 
@@ -93,7 +93,7 @@ class CognitoIdTokenDecoderFactoryTests {
 
 	private ClientRegistration registration() {
 		return ClientRegistration.withRegistrationId("cognito")
-			.clientId(CognitoSimulator.CLIENT_ID)
+			.clientId(ScriptedCognito.CLIENT_ID)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri("{baseUrl}/login/oauth2/code/cognito")
 			.authorizationUri(this.cognito.domain() + "/oauth2/authorize")

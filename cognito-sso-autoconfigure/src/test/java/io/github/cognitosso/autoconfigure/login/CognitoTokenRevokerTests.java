@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CognitoTokenRevokerTests {
 
-	private final CognitoSimulator cognito = CognitoSimulator.instance();
+	private final ScriptedCognito cognito = ScriptedCognito.instance();
 
 	private CognitoTokenRevoker revoker;
 

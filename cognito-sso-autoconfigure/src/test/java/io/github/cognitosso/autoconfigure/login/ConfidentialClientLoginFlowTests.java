@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
-import io.github.cognitosso.autoconfigure.login.CognitoSimulator.CognitoUser;
+import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Browser sign-in, refresh and logout over real HTTP with a confidential app client (client_secret_basic, PKCE).
  */
-@TestPropertySource(properties = "cognito.client-secret=" + CognitoSimulator.CLIENT_SECRET)
+@TestPropertySource(properties = "cognito.client-secret=" + ScriptedCognito.CLIENT_SECRET)
 @ExtendWith(OutputCaptureExtension.class)
 class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 
@@ -45,7 +45,7 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		Map<String, String> authorize = Browser.query(startSignIn("/me"));
 
 		assertThat(authorize).containsEntry("response_type", "code")
-			.containsEntry("client_id", CognitoSimulator.CLIENT_ID)
+			.containsEntry("client_id", ScriptedCognito.CLIENT_ID)
 			.containsEntry("scope", "openid email profile")
 			.containsEntry("redirect_uri", app("/login/oauth2/code/cognito"))
 			.containsEntry("code_challenge_method", "S256")
@@ -61,7 +61,7 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		LoggedRequest tokenRequest = cognito.tokenRequests().get(0);
 		Map<String, String> form = form(tokenRequest);
 		assertThat(tokenRequest.getHeader("Authorization"))
-			.isEqualTo(basic(CognitoSimulator.CLIENT_ID, CognitoSimulator.CLIENT_SECRET));
+			.isEqualTo(basic(ScriptedCognito.CLIENT_ID, ScriptedCognito.CLIENT_SECRET));
 		assertThat(form).containsEntry("grant_type", "authorization_code")
 			.containsEntry("code", "the-authorization-code")
 			.containsEntry("redirect_uri", app("/login/oauth2/code/cognito"))
@@ -92,7 +92,7 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		URI authorize = startSignIn("/me");
 		Instant now = Instant.now();
 		CognitoUser alice = CognitoUser.alice();
-		cognito.stubToken(CognitoSimulator.tokenResponse(
+		cognito.stubToken(ScriptedCognito.tokenResponse(
 				cognito.sign(cognito.idTokenClaims(alice, "nonce-of-another-sign-in", now)),
 				cognito.sign(cognito.accessTokenClaims(alice, SCOPE, now)), "refresh-token-1", 3600));
 
@@ -111,7 +111,7 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		Map<String, Object> claims = new HashMap<>(
 				cognito.idTokenClaims(alice, Browser.query(authorize).get("nonce"), now));
 		claims.put("iss", "https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool");
-		cognito.stubToken(CognitoSimulator.tokenResponse(cognito.sign(claims),
+		cognito.stubToken(ScriptedCognito.tokenResponse(cognito.sign(claims),
 				cognito.sign(cognito.accessTokenClaims(alice, SCOPE, now)), "refresh-token-1", 3600));
 
 		HttpResponse<String> answer = completeSignIn(authorize);
@@ -224,13 +224,13 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		URI cognitoLogout = Browser.location(logout);
 		assertThat(cognitoLogout.getScheme() + "://" + cognitoLogout.getAuthority() + cognitoLogout.getPath())
 			.isEqualTo(cognito.domain() + "/logout");
-		assertThat(Browser.query(cognitoLogout)).containsOnly(Map.entry("client_id", CognitoSimulator.CLIENT_ID),
+		assertThat(Browser.query(cognitoLogout)).containsOnly(Map.entry("client_id", ScriptedCognito.CLIENT_ID),
 				Map.entry("logout_uri", app("/")));
 		assertThat(cognito.revokeRequests()).hasSize(1);
 		LoggedRequest revoke = cognito.revokeRequests().get(0);
 		assertThat(form(revoke)).containsEntry("token", "refresh-token-1");
 		assertThat(revoke.getHeader("Authorization"))
-			.isEqualTo(basic(CognitoSimulator.CLIENT_ID, CognitoSimulator.CLIENT_SECRET));
+			.isEqualTo(basic(ScriptedCognito.CLIENT_ID, ScriptedCognito.CLIENT_SECRET));
 		assertNotSignedIn();
 	}
 
@@ -244,7 +244,7 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		HttpResponse<String> logout = this.browser.post(app("/logout?logout_uri=https://evil.example.com/"), form);
 
 		assertThat(Browser.query(Browser.location(logout))).containsOnly(
-				Map.entry("client_id", CognitoSimulator.CLIENT_ID), Map.entry("logout_uri", app("/")));
+				Map.entry("client_id", ScriptedCognito.CLIENT_ID), Map.entry("logout_uri", app("/")));
 	}
 
 	@Test
@@ -286,7 +286,7 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 				List.of("admin", "staff", "auditors"));
 		String refreshedAccessToken = cognito.sign(cognito.accessTokenClaims(promoted, SCOPE, authTime));
 		cognito.stubTokenGrants(aResponse().withStatus(500),
-				CognitoSimulator.tokenResponse(cognito.sign(cognito.idTokenClaims(promoted, null, authTime)),
+				ScriptedCognito.tokenResponse(cognito.sign(cognito.idTokenClaims(promoted, null, authTime)),
 						refreshedAccessToken, "refresh-token-2", 3600));
 
 		HttpResponse<String> first = this.browser.get(app("/token"), Map.of("Accept", "application/json"));
@@ -314,7 +314,7 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 
 	private void signInWith(URI authorize, CognitoUser user) {
 		Instant now = Instant.now();
-		cognito.stubToken(CognitoSimulator.tokenResponse(
+		cognito.stubToken(ScriptedCognito.tokenResponse(
 				cognito.sign(cognito.idTokenClaims(user, Browser.query(authorize).get("nonce"), now)),
 				cognito.sign(cognito.accessTokenClaims(user, SCOPE, now)), "refresh-token-1", 3600));
 		HttpResponse<String> callback = completeSignIn(authorize);

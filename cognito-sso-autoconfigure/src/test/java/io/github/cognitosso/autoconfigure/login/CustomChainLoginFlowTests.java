@@ -2,7 +2,7 @@ package io.github.cognitosso.autoconfigure.login;
 
 import java.net.http.HttpResponse;
 
-import io.github.cognitosso.autoconfigure.login.CognitoSimulator.CognitoUser;
+import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpConfigurer;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { LoginTestApplication.class, CustomChainLoginFlowTests.CustomChain.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "cognito.client-secret=" + CognitoSimulator.CLIENT_SECRET,
+@TestPropertySource(properties = { "cognito.client-secret=" + ScriptedCognito.CLIENT_SECRET,
 		"cognito.login.redirect-uri={baseUrl}/callback", "cognito.logout.logout-uri={baseUrl}/goodbye",
 		"cognito.login.failure-url=/signin-problem", "cognito.login.forbidden-url=/forbidden-page",
 		"cognito.login.identity-provider=Google", "cognito.login.lang=fr",

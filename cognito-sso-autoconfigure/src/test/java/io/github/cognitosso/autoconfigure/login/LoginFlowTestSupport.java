@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.cognitosso.autoconfigure.login.CognitoSimulator.CognitoUser;
+import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class LoginFlowTestSupport {
 
-	static final CognitoSimulator cognito = CognitoSimulator.instance();
+	static final ScriptedCognito cognito = ScriptedCognito.instance();
 
 	static final String SCOPE = "openid email profile";
 
@@ -38,10 +38,10 @@ abstract class LoginFlowTestSupport {
 
 	@DynamicPropertySource
 	static void cognitoProperties(DynamicPropertyRegistry registry) {
-		registry.add("cognito.user-pool-id", () -> CognitoSimulator.POOL_ID);
+		registry.add("cognito.user-pool-id", () -> ScriptedCognito.POOL_ID);
 		registry.add("cognito.domain", cognito::domain);
 		registry.add("cognito.issuer-uri", cognito::issuer);
-		registry.add("cognito.client-id", () -> CognitoSimulator.CLIENT_ID);
+		registry.add("cognito.client-id", () -> ScriptedCognito.CLIENT_ID);
 		registry.add("cognito.resource-server.enabled", () -> "false");
 	}
 
@@ -87,7 +87,7 @@ abstract class LoginFlowTestSupport {
 			Instant authTime) {
 		URI authorize = startSignIn(path);
 		String nonce = Browser.query(authorize).get("nonce");
-		cognito.stubToken(CognitoSimulator.tokenResponse(cognito.sign(cognito.idTokenClaims(user, nonce, authTime)),
+		cognito.stubToken(ScriptedCognito.tokenResponse(cognito.sign(cognito.idTokenClaims(user, nonce, authTime)),
 				cognito.sign(cognito.accessTokenClaims(user, SCOPE, authTime)), refreshToken, expiresIn));
 		HttpResponse<String> callback = completeSignIn(authorize);
 		assertThat(callback.statusCode()).as("callback answer: %s", callback.body()).isEqualTo(302);

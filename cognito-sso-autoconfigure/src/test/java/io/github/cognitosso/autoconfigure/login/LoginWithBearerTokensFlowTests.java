@@ -44,7 +44,7 @@ class LoginWithBearerTokensFlowTests extends LoginFlowTestSupport {
 
 	@Test
 	void browserNavigationStillSignsInThroughCognito() {
-		assertThat(Browser.query(startSignIn("/me"))).containsEntry("client_id", CognitoSimulator.CLIENT_ID);
+		assertThat(Browser.query(startSignIn("/me"))).containsEntry("client_id", ScriptedCognito.CLIENT_ID);
 	}
 
 	@Configuration(proxyBeanMethods = false)

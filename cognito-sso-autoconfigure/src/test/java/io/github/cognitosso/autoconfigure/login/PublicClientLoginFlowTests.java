@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
-import io.github.cognitosso.autoconfigure.login.CognitoSimulator.CognitoUser;
+import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ class PublicClientLoginFlowTests extends LoginFlowTestSupport {
 		Map<String, String> parameters = Browser.query(authorize);
 		Instant now = Instant.now();
 		CognitoUser alice = CognitoUser.alice();
-		cognito.stubToken(CognitoSimulator.tokenResponse(
+		cognito.stubToken(ScriptedCognito.tokenResponse(
 				cognito.sign(cognito.idTokenClaims(alice, parameters.get("nonce"), now)),
 				cognito.sign(cognito.accessTokenClaims(alice, SCOPE, now)), "refresh-token-1", 3600));
 
@@ -34,7 +34,7 @@ class PublicClientLoginFlowTests extends LoginFlowTestSupport {
 		LoggedRequest tokenRequest = cognito.tokenRequests().get(0);
 		Map<String, String> form = form(tokenRequest);
 		assertThat(tokenRequest.containsHeader("Authorization")).isFalse();
-		assertThat(form).containsEntry("client_id", CognitoSimulator.CLIENT_ID).doesNotContainKey("client_secret");
+		assertThat(form).containsEntry("client_id", ScriptedCognito.CLIENT_ID).doesNotContainKey("client_secret");
 		assertThat(s256(form.get("code_verifier"))).isEqualTo(parameters.get("code_challenge"));
 	}
 
@@ -44,11 +44,11 @@ class PublicClientLoginFlowTests extends LoginFlowTestSupport {
 
 		HttpResponse<String> logout = this.browser.post(app("/logout"), csrfField());
 
-		assertThat(Browser.query(Browser.location(logout))).containsEntry("client_id", CognitoSimulator.CLIENT_ID);
+		assertThat(Browser.query(Browser.location(logout))).containsEntry("client_id", ScriptedCognito.CLIENT_ID);
 		LoggedRequest revoke = cognito.revokeRequests().get(0);
 		assertThat(revoke.containsHeader("Authorization")).isFalse();
 		assertThat(form(revoke)).containsEntry("token", "refresh-token-1")
-			.containsEntry("client_id", CognitoSimulator.CLIENT_ID);
+			.containsEntry("client_id", ScriptedCognito.CLIENT_ID);
 	}
 
 }

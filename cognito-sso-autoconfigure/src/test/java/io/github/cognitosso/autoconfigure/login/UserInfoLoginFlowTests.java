@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.cognitosso.autoconfigure.login.CognitoSimulator.CognitoUser;
+import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * userInfo switched on, users named by email (as Kong's guide does), and Cognito's string booleans.
  */
-@TestPropertySource(properties = { "cognito.client-secret=" + CognitoSimulator.CLIENT_SECRET,
+@TestPropertySource(properties = { "cognito.client-secret=" + ScriptedCognito.CLIENT_SECRET,
 		"cognito.login.user-info-enabled=true", "cognito.login.user-name-attribute=email" })
 class UserInfoLoginFlowTests extends LoginFlowTestSupport {
 
@@ -35,7 +35,7 @@ class UserInfoLoginFlowTests extends LoginFlowTestSupport {
 		Map<String, Object> idToken = new java.util.HashMap<>(
 				cognito.idTokenClaims(alice, Browser.query(authorize).get("nonce"), now));
 		idToken.put("email_verified", "true");
-		cognito.stubToken(CognitoSimulator.tokenResponse(cognito.sign(idToken),
+		cognito.stubToken(ScriptedCognito.tokenResponse(cognito.sign(idToken),
 				cognito.sign(cognito.accessTokenClaims(alice, SCOPE, now)), "refresh-token-1", 3600));
 
 		HttpResponse<String> me = this.browser.follow(completeSignIn(authorize));
@@ -55,7 +55,7 @@ class UserInfoLoginFlowTests extends LoginFlowTestSupport {
 		URI authorize = startSignIn("/me");
 		Instant now = Instant.now();
 		CognitoUser alice = CognitoUser.alice();
-		cognito.stubToken(CognitoSimulator.tokenResponse(
+		cognito.stubToken(ScriptedCognito.tokenResponse(
 				cognito.sign(cognito.idTokenClaims(alice, Browser.query(authorize).get("nonce"), now)),
 				cognito.sign(cognito.accessTokenClaims(alice, SCOPE, now)), "refresh-token-1", 3600));
 		HttpResponse<String> answer = completeSignIn(authorize);

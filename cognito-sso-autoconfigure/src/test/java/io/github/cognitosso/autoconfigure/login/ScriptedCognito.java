@@ -30,11 +30,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Amazon Cognito played by WireMock on 127.0.0.1: the managed login's authorize redirect, the token endpoint with
- * RS256-signed tokens, JWKS, userInfo, revoke and logout. One server for the whole test run; each test resets the
- * stubs it changes.
+ * Amazon Cognito played by scripted WireMock stubs on 127.0.0.1: the managed login's authorize redirect, the token
+ * endpoint with RS256-signed tokens, JWKS, userInfo, revoke and logout. Unlike the behavioural simulator of
+ * cognito-sso-test, each test scripts exactly what Cognito answers (errors, garbage, forged tokens). One server for
+ * the whole test run; each test resets the stubs it changes.
  */
-final class CognitoSimulator {
+final class ScriptedCognito {
 
 	static final String POOL_ID = "us-east-2_TestPool1";
 
@@ -42,13 +43,13 @@ final class CognitoSimulator {
 
 	static final String CLIENT_SECRET = "s3cr3t-of-the-confidential-app-client-0123456789abcdef";
 
-	private static final CognitoSimulator INSTANCE = new CognitoSimulator();
+	private static final ScriptedCognito INSTANCE = new ScriptedCognito();
 
 	private final WireMockServer server;
 
 	private final RSAKey key;
 
-	private CognitoSimulator() {
+	private ScriptedCognito() {
 		this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		this.server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(this.server::stop));
@@ -60,7 +61,7 @@ final class CognitoSimulator {
 		}
 	}
 
-	static CognitoSimulator instance() {
+	static ScriptedCognito instance() {
 		return INSTANCE;
 	}
 
