@@ -3,9 +3,12 @@ package io.github.cognitosso.autoconfigure.login;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -33,10 +36,29 @@ final class SessionSynchronizedAuthorizedClientManager implements OAuth2Authoriz
 	public OAuth2AuthorizedClient authorize(OAuth2AuthorizeRequest authorizeRequest) {
 		HttpSession session = session(authorizeRequest);
 		if (session == null) {
-			return this.delegate.authorize(authorizeRequest);
+			return authorizeOrSignInAgain(authorizeRequest);
 		}
 		synchronized (WebUtils.getSessionMutex(session)) {
+			return authorizeOrSignInAgain(authorizeRequest);
+		}
+	}
+
+	/**
+	 * A refresh token Cognito no longer accepts (revoked, expired after its 30-day default, or rotated away) answers
+	 * {@code invalid_grant}. Spring Security has then dropped the session's tokens; asking for authorization again
+	 * sends the browser to Cognito's sign-in (Spring's authorization-request filter handles this exception) instead of
+	 * failing the request with a 500.
+	 */
+	private OAuth2AuthorizedClient authorizeOrSignInAgain(OAuth2AuthorizeRequest authorizeRequest) {
+		try {
 			return this.delegate.authorize(authorizeRequest);
+		}
+		catch (ClientAuthorizationException ex) {
+			if (!(ex instanceof ClientAuthorizationRequiredException)
+					&& OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
+				throw new ClientAuthorizationRequiredException(ex.getClientRegistrationId());
+			}
+			throw ex;
 		}
 	}
 

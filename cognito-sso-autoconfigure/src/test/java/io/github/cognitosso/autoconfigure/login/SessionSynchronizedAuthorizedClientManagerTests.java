@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class SessionSynchronizedAuthorizedClientManagerTests {
@@ -63,6 +68,29 @@ class SessionSynchronizedAuthorizedClientManagerTests {
 
 		assertThat(request.getSession(false)).isNull();
 		assertThat(this.delegate.entered).hasValue(1);
+	}
+
+	@Test
+	void refreshTokenCognitoNoLongerAcceptsSendsTheUserToSignInAgain() {
+		OAuth2AuthorizedClientManager refused = (request) -> {
+			throw new ClientAuthorizationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT), "cognito");
+		};
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setSession(new MockHttpSession());
+		assertThatExceptionOfType(ClientAuthorizationRequiredException.class)
+			.isThrownBy(() -> new SessionSynchronizedAuthorizedClientManager(refused).authorize(authorizeRequest(request)))
+			.satisfies((ex) -> assertThat(ex.getClientRegistrationId()).isEqualTo("cognito"));
+	}
+
+	@Test
+	void otherTokenEndpointErrorsAreNotTurnedIntoSignIn() {
+		OAuth2AuthorizedClientManager failing = (request) -> {
+			throw new ClientAuthorizationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR), "cognito");
+		};
+		assertThatExceptionOfType(ClientAuthorizationException.class)
+			.isThrownBy(() -> new SessionSynchronizedAuthorizedClientManager(failing)
+				.authorize(authorizeRequest(new MockHttpServletRequest())))
+			.isNotInstanceOf(ClientAuthorizationRequiredException.class);
 	}
 
 	private Thread authorizeInBackground(MockHttpSession session) {
