@@ -650,8 +650,8 @@ public class CognitoProperties {
 			private boolean enabled = true;
 
 			/**
-			 * Most tokens kept; past it the least used are evicted. An entry holds the token and its claims, about
-			 * 3 KB for a Cognito access token.
+			 * Most tokens kept; past it the least used are evicted. An entry holds the token and its parsed claims:
+			 * about 3.5 KB for a 1 KB Cognito access token, so about 35 MB when 10000 are kept.
 			 */
 			private long maximumSize = 10_000;
 

@@ -1,17 +1,16 @@
 package io.github.cognitosso.benchmarks.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 import io.github.cognitosso.benchmarks.BenchmarkPool;
 import io.github.cognitosso.benchmarks.load.reference.ReferenceApplication;
@@ -149,22 +148,24 @@ public final class LoadBenchmark {
 
 	private static void report(List<Run> runs) {
 		System.out.println();
-		System.out.println("| Application | req/s | p50 (ms) | p99 (ms) | req/s vs reference | JWKS requests per run |");
-		System.out.println("| --- | ---: | ---: | ---: | ---: | --- |");
-		double reference = median(runs, Subject.REFERENCE, (run) -> run.result().requestsPerSecond());
+		System.out.println("| Application | req/s (median) | req/s (range) | p50 (ms) | p99 (ms) | req/s vs reference "
+				+ "(median of rounds) | JWKS requests per run |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
 		for (Subject subject : Subject.values()) {
-			double throughput = median(runs, subject, (run) -> run.result().requestsPerSecond());
-			List<String> jwks = runs.stream()
-				.filter((run) -> run.subject() == subject)
-				.map((run) -> String.valueOf(run.jwksRequests()))
-				.toList();
-			System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.2fx | %s |%n", subject.label, throughput,
-					median(runs, subject, (run) -> run.result().p50Micros()) / 1000.0,
-					median(runs, subject, (run) -> run.result().p99Micros()) / 1000.0, throughput / reference,
-					String.join(", ", jwks));
+			List<Run> own = runs.stream().filter((run) -> run.subject() == subject).toList();
+			double[] throughput = own.stream().mapToDouble((run) -> run.result().requestsPerSecond()).sorted().toArray();
+			double[] ratios = own.stream().mapToDouble((run) -> run.result().requestsPerSecond()
+					/ reference(runs, run.round()).result().requestsPerSecond()).toArray();
+			System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f to %,.0f | %.2f | %.2f | %.2fx | %s |%n",
+					subject.label, median(throughput), throughput[0], throughput[throughput.length - 1],
+					median(own.stream().mapToDouble((run) -> run.result().p50Micros() / 1000.0).toArray()),
+					median(own.stream().mapToDouble((run) -> run.result().p99Micros() / 1000.0).toArray()),
+					median(ratios), String.join(", ", own.stream().map((run) -> String.valueOf(run.jwksRequests()))
+						.toList()));
 		}
 		System.out.println();
-		System.out.println("Medians over the rounds. Every run:");
+		System.out.println("Latencies and throughput are medians over the rounds; the ratio compares each run with the "
+				+ "reference run of the same round. Every run:");
 		System.out.println();
 		System.out.println("| Round | Application | req/s | p50 (ms) | p99 (ms) | JWKS requests |");
 		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
@@ -175,10 +176,18 @@ public final class LoadBenchmark {
 		}
 	}
 
-	private static double median(List<Run> runs, Subject subject, ToDoubleFunction<Run> metric) {
-		double[] values = runs.stream().filter((run) -> run.subject() == subject).mapToDouble(metric).sorted().toArray();
-		int middle = values.length / 2;
-		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	private static Run reference(List<Run> runs, int round) {
+		return runs.stream()
+			.filter((run) -> run.subject() == Subject.REFERENCE && run.round() == round)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	private static Map<String, Integer> options(String[] args) {
