@@ -36,7 +36,8 @@ public final class DecodeReport {
 		if (commandLine.getIncludes().isEmpty()) {
 			builder.include(TokenValidationBenchmark.class.getName())
 				.include(UniqueTokensBenchmark.class.getName())
-				.include(CacheKeyBenchmark.class.getName());
+				.include(CacheKeyBenchmark.class.getName())
+				.include(AuthenticationConversionBenchmark.class.getName());
 		}
 		Options options = builder.build();
 		Collection<RunResult> results = new Runner(options).run();

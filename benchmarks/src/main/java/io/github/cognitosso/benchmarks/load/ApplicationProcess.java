@@ -92,6 +92,16 @@ final class ApplicationProcess implements AutoCloseable {
 		throw new IllegalStateException("The application did not start within 120s; see " + log);
 	}
 
+	/**
+	 * @return the CPU time the application's JVM has used so far (user and system, all threads): per request, it
+	 * tells how much work a request costs, however busy the machine is with other work
+	 */
+	Duration cpuTime() {
+		return this.process.info()
+			.totalCpuDuration()
+			.orElseThrow(() -> new IllegalStateException("The CPU time of the application is not available"));
+	}
+
 	String url() {
 		return "http://127.0.0.1:" + this.port + "/api/hello";
 	}

@@ -22,12 +22,14 @@ import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
  * by {@code wrk} with the same valid Cognito tokens, against one Cognito simulator that counts JWKS requests.
  * <p>
  * The applications run one at a time (two cores: wrk needs one), in rounds that rotate their order; each run starts
- * a fresh JVM, checks it accepts and refuses what it should, warms it up, then measures. The report gives the median
- * over the rounds, and every run's numbers.
+ * a fresh JVM, checks it accepts and refuses what it should, warms it up (the JIT needs tens of seconds on two busy
+ * cores), then measures. Besides wrk's throughput and latencies it records the application's CPU time per request,
+ * which other work on the machine disturbs far less than throughput. The report gives the median over the rounds, and
+ * every run's numbers.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.load.LoadBenchmark
- *     [--rounds=3] [--warmup=20] [--duration=30] [--connections=32] [--threads=1] [--tokens=100]
+ *     [--rounds=3] [--warmup=40] [--duration=30] [--connections=32] [--threads=1] [--tokens=100]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -71,8 +73,11 @@ public final class LoadBenchmark {
 
 	}
 
-	/** One run of one application. */
-	record Run(Subject subject, int round, Wrk.Result result, int jwksRequests) {
+	/**
+	 * One run of one application.
+	 * @param cpuMicrosPerRequest the application's CPU time during the measured period, divided by the requests
+	 */
+	record Run(Subject subject, int round, Wrk.Result result, double cpuMicrosPerRequest, int jwksRequests) {
 
 	}
 
@@ -111,21 +116,24 @@ public final class LoadBenchmark {
 		int jwksBefore = pool.jwksRequests();
 		Path log = work.resolve(subject.name().toLowerCase(Locale.ROOT) + "-" + round + ".log");
 		Wrk.Result result;
+		double cpuPerRequest;
 		try (ApplicationProcess application = ApplicationProcess.start(subject.application, subject.properties(pool),
 				log)) {
 			check(application, subject, token, otherClientToken);
 			wrk.run(application.url(), warmup);
+			Duration cpuBefore = application.cpuTime();
 			result = wrk.run(application.url(), duration);
+			cpuPerRequest = application.cpuTime().minus(cpuBefore).toNanos() / 1000.0 / result.requests();
 		}
 		int jwksRequests = pool.jwksRequests() - jwksBefore;
-		System.out.printf(Locale.ROOT, "round %d, %-34s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  JWKS requests %d"
-				+ "  non-2xx %d  socket errors %d%n", round, subject.label + ":", result.requestsPerSecond(),
-				result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, jwksRequests, result.non2xx(),
-				result.socketErrors());
+		System.out.printf(Locale.ROOT, "round %d, %-34s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.0f us/req"
+				+ "  JWKS requests %d  non-2xx %d  socket errors %d%n", round, subject.label + ":",
+				result.requestsPerSecond(), result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, cpuPerRequest,
+				jwksRequests, result.non2xx(), result.socketErrors());
 		if (result.non2xx() > 0 || result.socketErrors() > 0) {
 			throw new IllegalStateException(subject.label + " answered errors under load; see " + log);
 		}
-		return new Run(subject, round, result, jwksRequests);
+		return new Run(subject, round, result, cpuPerRequest, jwksRequests);
 	}
 
 	/**
@@ -149,30 +157,30 @@ public final class LoadBenchmark {
 	private static void report(List<Run> runs) {
 		System.out.println();
 		System.out.println("| Application | req/s (median) | req/s (range) | p50 (ms) | p99 (ms) | req/s vs reference "
-				+ "(median of rounds) | JWKS requests per run |");
-		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+				+ "(median of rounds) | app CPU per request (µs) | JWKS requests per run |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 		for (Subject subject : Subject.values()) {
 			List<Run> own = runs.stream().filter((run) -> run.subject() == subject).toList();
 			double[] throughput = own.stream().mapToDouble((run) -> run.result().requestsPerSecond()).sorted().toArray();
 			double[] ratios = own.stream().mapToDouble((run) -> run.result().requestsPerSecond()
 					/ reference(runs, run.round()).result().requestsPerSecond()).toArray();
-			System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f to %,.0f | %.2f | %.2f | %.2fx | %s |%n",
+			System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f to %,.0f | %.2f | %.2f | %.2fx | %.0f | %s |%n",
 					subject.label, median(throughput), throughput[0], throughput[throughput.length - 1],
 					median(own.stream().mapToDouble((run) -> run.result().p50Micros() / 1000.0).toArray()),
 					median(own.stream().mapToDouble((run) -> run.result().p99Micros() / 1000.0).toArray()),
-					median(ratios), String.join(", ", own.stream().map((run) -> String.valueOf(run.jwksRequests()))
+					median(ratios), median(own.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray()), String.join(", ", own.stream().map((run) -> String.valueOf(run.jwksRequests()))
 						.toList()));
 		}
 		System.out.println();
 		System.out.println("Latencies and throughput are medians over the rounds; the ratio compares each run with the "
 				+ "reference run of the same round. Every run:");
 		System.out.println();
-		System.out.println("| Round | Application | req/s | p50 (ms) | p99 (ms) | JWKS requests |");
-		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
+		System.out.println("| Round | Application | req/s | p50 (ms) | p99 (ms) | app CPU per request (µs) | JWKS requests |");
+		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
 		for (Run run : runs) {
-			System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %.2f | %d |%n", run.round(), run.subject().label,
-					run.result().requestsPerSecond(), run.result().p50Micros() / 1000.0,
-					run.result().p99Micros() / 1000.0, run.jwksRequests());
+			System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %.2f | %.0f | %d |%n", run.round(),
+					run.subject().label, run.result().requestsPerSecond(), run.result().p50Micros() / 1000.0,
+					run.result().p99Micros() / 1000.0, run.cpuMicrosPerRequest(), run.jwksRequests());
 		}
 	}
 
@@ -191,7 +199,7 @@ public final class LoadBenchmark {
 	}
 
 	private static Map<String, Integer> options(String[] args) {
-		Map<String, Integer> options = new LinkedHashMap<>(Map.of("rounds", 3, "warmup", 20, "duration", 30,
+		Map<String, Integer> options = new LinkedHashMap<>(Map.of("rounds", 3, "warmup", 40, "duration", 30,
 				"connections", 32, "threads", 1, "tokens", 100));
 		for (String arg : args) {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
