@@ -37,7 +37,8 @@ public final class DecodeReport {
 			builder.include(TokenValidationBenchmark.class.getName())
 				.include(UniqueTokensBenchmark.class.getName())
 				.include(CacheKeyBenchmark.class.getName())
-				.include(AuthenticationConversionBenchmark.class.getName());
+				.include(AuthenticationConversionBenchmark.class.getName())
+				.include(BearerTokenResolutionBenchmark.class.getName());
 		}
 		Options options = builder.build();
 		Collection<RunResult> results = new Runner(options).run();
@@ -64,6 +65,8 @@ public final class DecodeReport {
 				"TokenValidationBenchmark.plainNimbusJwtDecoder", "TokenValidationBenchmark.starterDecoderCachedToken");
 		ratio(scores, "starter with cache, every token new / starter without cache",
 				"UniqueTokensBenchmark.starterDecoderCacheMiss", "UniqueTokensBenchmark.starterDecoder");
+		ratio(scores, "starter / plain bearer-token resolution", "BearerTokenResolutionBenchmark.starterResolver",
+				"BearerTokenResolutionBenchmark.plainDefaultBearerTokenResolver");
 		ratio(scores, "SHA-256 key / token key (cache hit)", "CacheKeyBenchmark.sha256KeyReusedDigest",
 				"CacheKeyBenchmark.tokenKey");
 	}

@@ -44,6 +44,11 @@ final class ApplicationProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m", "-cp",
 				System.getProperty("java.class.path"), mainClass.getName(), "--server.address=127.0.0.1",
 				"--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+		// Extra JVM options for the applications, e.g. -Dload.jvmArgs=-XX:StartFlightRecording=... to profile them.
+		String extraJvmArgs = System.getProperty("load.jvmArgs", "").trim();
+		if (!extraJvmArgs.isEmpty()) {
+			command.addAll(1, List.of(extraJvmArgs.split("\\s+")));
+		}
 		properties.forEach((name, value) -> command.add("--" + name + "=" + value));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -34,16 +34,17 @@ import org.springframework.util.Assert;
  * anyway ({@link Jwt#getTokenValue()}), so a digest would save no memory and would cost a hash per request (see
  * docs/benchmarks.md for the numbers).
  * <p>
- * Caffeine is an optional dependency: only {@link #wrap} may be called from code that runs without it.
+ * Caffeine is an optional dependency: callers check that it is on the class path, and reach this class only through
+ * {@link #wrap}, a static call whose signature names no Caffeine type, so nothing of Caffeine is linked without it.
  */
 final class ValidatedTokenCache implements JwtDecoder {
+
+	/** Far beyond any Cognito token's lifetime (one day at most), and far from overflowing Caffeine's nanoseconds. */
+	private static final Duration LONGEST_TTL = Duration.ofDays(365);
 
 	private final JwtDecoder delegate;
 
 	private final Clock clock;
-
-	/** Far beyond any Cognito token's lifetime (one day at most), and far from overflowing Caffeine's nanoseconds. */
-	private static final Duration LONGEST_TTL = Duration.ofDays(365);
 
 	private final Cache<String, Jwt> validated;
 
@@ -81,6 +82,7 @@ final class ValidatedTokenCache implements JwtDecoder {
 	 */
 	static JwtDecoder wrap(JwtDecoder delegate, long maximumSize, Duration maxTtl, Clock clock) {
 		Ticker ticker = isSystemClock(clock) ? Ticker.systemTicker() : () -> clock.millis() * 1_000_000L;
+		// Eviction is a few map operations: the request that triggers it does it, no pool thread is involved.
 		return new ValidatedTokenCache(delegate, maximumSize, maxTtl, clock, ticker, Runnable::run);
 	}
 
