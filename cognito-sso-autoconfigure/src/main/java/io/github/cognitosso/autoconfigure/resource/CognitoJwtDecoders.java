@@ -10,18 +10,23 @@ import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer;
 import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.Jwks;
+import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenCache;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -34,9 +39,16 @@ import org.springframework.util.StringUtils;
  * </pre>
  *
  * The pieces are public too, for applications that assemble their own decoder: {@link #validator} (all Cognito
- * checks) and {@link #jwkSource} (the cached, rate-limited key set).
+ * checks) and {@link #jwkSource} (the cached, rate-limited key set). With {@code cognito.resource-server.token-cache}
+ * enabled (the default) and Caffeine on the classpath, tokens that passed every check are remembered until their
+ * {@code exp} (see docs/benchmarks.md for what that saves).
  */
 public final class CognitoJwtDecoders {
+
+	private static final Log logger = LogFactory.getLog(CognitoJwtDecoders.class);
+
+	private static final boolean CAFFEINE_PRESENT = ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine",
+			CognitoJwtDecoders.class.getClassLoader());
 
 	private CognitoJwtDecoders() {
 	}
@@ -54,7 +66,7 @@ public final class CognitoJwtDecoders {
 	/**
 	 * @param properties the {@code cognito.*} settings
 	 * @param endpoints the pool's endpoints
-	 * @param clock the clock for token lifetimes and key caching
+	 * @param clock the clock for token lifetimes, key caching and the validated-token cache
 	 * @return a decoder for the pool's tokens
 	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
 	 */
@@ -65,7 +77,31 @@ public final class CognitoJwtDecoders {
 		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to algorithm confusion.
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
 		nimbus.setJwtValidator(validator);
-		return new CognitoJwtDecoder(nimbus, maxTokenLength(properties.getResourceServer()));
+		JwtDecoder verifying = withTokenCache(nimbus, properties.getResourceServer().getTokenCache(), clock);
+		return new CognitoJwtDecoder(verifying, maxTokenLength(properties.getResourceServer()));
+	}
+
+	/**
+	 * Puts the validated-token cache in front of the verifying decoder, when it is enabled and Caffeine is on the
+	 * classpath. It sits behind the size limit and the failure translation of {@link CognitoJwtDecoder}, so refusals
+	 * read the same with or without it.
+	 */
+	private static JwtDecoder withTokenCache(JwtDecoder verifying, TokenCache settings, Clock clock) {
+		if (!settings.isEnabled()) {
+			return verifying;
+		}
+		if (!CAFFEINE_PRESENT) {
+			logger.debug("Validated-token cache off: Caffeine is not on the classpath");
+			return verifying;
+		}
+		if (settings.getMaximumSize() <= 0) {
+			throw new CognitoConfigurationException("cognito.resource-server.token-cache.maximum-size",
+					String.valueOf(settings.getMaximumSize()), "the cache must be able to hold at least one token.",
+					"Use a positive size such as 10000 (the default), or set "
+							+ "cognito.resource-server.token-cache.enabled=false to switch the cache off.");
+		}
+		Duration maxTtl = positive("cognito.resource-server.token-cache.max-ttl", settings.getMaxTtl());
+		return ValidatedTokenCache.wrap(verifying, settings.getMaximumSize(), maxTtl, clock);
 	}
 
 	/**

@@ -234,6 +234,28 @@ class CognitoResourceServerIntegrationTests {
 				assertThat(challenge).doesNotContain(token);
 			}
 		}
+		// Refusals are never cached: the same request is answered the same way again.
+		HttpResponse<String> again = send("GET", "/api/hello", bad.authorization());
+		assertThat(again.statusCode()).isEqualTo(401);
+		assertThat(challenge(again)).isEqualTo(challenge);
+	}
+
+	@Test
+	void variantsOfACachedTokenAreRefused() {
+		String valid = TestTokens.sign(TestTokens.userAccessToken());
+		assertThat(get("/api/hello", valid).statusCode()).isEqualTo(200);
+		assertThat(get("/api/hello", valid).statusCode()).isEqualTo(200);
+		String[] parts = valid.split("\\.");
+		List<String> variants = List.of(TestTokens.withAlteredSignature(valid),
+				parts[0] + "." + base64(TestTokens.userAccessToken().claim("cognito:groups", List.of("root"))
+					.build()
+					.toString()) + "." + parts[2],
+				valid.substring(0, valid.length() - 20));
+		for (String variant : variants) {
+			HttpResponse<String> response = get("/api/hello", variant);
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(group(DESCRIPTION, challenge(response))).isEqualTo(SIGNATURE);
+		}
 	}
 
 	record BadRequest(String name, List<String> authorization, String error, String description) {

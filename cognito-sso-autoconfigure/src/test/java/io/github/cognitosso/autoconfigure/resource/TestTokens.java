@@ -139,6 +139,16 @@ final class TestTokens {
 		}
 	}
 
+	/**
+	 * Same header and claims, one signature character in the middle changed (the last one may only carry padding
+	 * bits, which base64url decoders ignore).
+	 */
+	static String withAlteredSignature(String token) {
+		int middle = token.lastIndexOf('.') + (token.length() - token.lastIndexOf('.')) / 2;
+		char altered = (token.charAt(middle) == 'A') ? 'B' : 'A';
+		return token.substring(0, middle) + altered + token.substring(middle + 1);
+	}
+
 	/** Signs an arbitrary payload (not necessarily a JSON object) with the pool key. */
 	static String signPayload(String payload) {
 		try {

@@ -1,0 +1,156 @@
+package io.github.cognitosso.benchmarks.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One application under load, in its own JVM (same class path as this one, same heap settings for every application)
+ * on 127.0.0.1 and a free port; stopped with SIGTERM, then killed if it lingers.
+ */
+final class ApplicationProcess implements AutoCloseable {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final Process process;
+
+	private final int port;
+
+	private ApplicationProcess(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * Starts the application and waits until it answers.
+	 * @param mainClass the Spring Boot application
+	 * @param properties its settings, passed as {@code --name=value} arguments
+	 * @param log where its output goes
+	 */
+	static ApplicationProcess start(Class<?> mainClass, Map<String, String> properties, Path log) {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m", "-cp",
+				System.getProperty("java.class.path"), mainClass.getName(), "--server.address=127.0.0.1",
+				"--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+		// Extra JVM options for the applications, e.g. -Dload.jvmArgs=-XX:StartFlightRecording=... to profile them.
+		String extraJvmArgs = System.getProperty("load.jvmArgs", "").trim();
+		if (!extraJvmArgs.isEmpty()) {
+			command.addAll(1, List.of(extraJvmArgs.split("\\s+")));
+		}
+		properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			ApplicationProcess application = new ApplicationProcess(process, port);
+			application.awaitReady(log);
+			return application;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Polls without a token (a 401 needs no key set) until the application answers. */
+	private void awaitReady(Path log) {
+		Instant deadline = Instant.now().plusSeconds(120);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The application stopped during start-up; see " + log);
+			}
+			try {
+				if (get(null).statusCode() == 401) {
+					return;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// Not listening yet.
+			}
+			pause(250);
+		}
+		close();
+		throw new IllegalStateException("The application did not start within 120s; see " + log);
+	}
+
+	/**
+	 * @return the CPU time the application's JVM has used so far (user and system, all threads): per request, it
+	 * tells how much work a request costs, however busy the machine is with other work
+	 */
+	Duration cpuTime() {
+		return this.process.info()
+			.totalCpuDuration()
+			.orElseThrow(() -> new IllegalStateException("The CPU time of the application is not available"));
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.port + "/api/hello";
+	}
+
+	/** @return the answer to {@code GET /api/hello} with the bearer token, or without one when null */
+	HttpResponse<String> get(String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(10));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			TimeUnit.MILLISECONDS.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
