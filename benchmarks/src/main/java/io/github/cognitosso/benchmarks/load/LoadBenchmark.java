@@ -90,6 +90,9 @@ public final class LoadBenchmark {
 			System.err.println("wrk is not installed: apt-get install wrk (or run benchmarks/load.sh as root)");
 			System.exit(2);
 		}
+		// Interrupted (Ctrl-C), the benchmark still stops the applications and wrk it started, and nothing else.
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
 		Path work = Files.createTempDirectory("cognito-sso-load");
 		List<Run> runs = new ArrayList<>();
 		try (BenchmarkPool pool = BenchmarkPool.start()) {
