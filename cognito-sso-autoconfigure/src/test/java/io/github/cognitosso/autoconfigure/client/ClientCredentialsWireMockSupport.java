@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.cognitosso.autoconfigure.MutableClock;
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

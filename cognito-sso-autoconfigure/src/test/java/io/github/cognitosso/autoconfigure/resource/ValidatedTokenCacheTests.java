@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.cognitosso.autoconfigure.MutableClock;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
