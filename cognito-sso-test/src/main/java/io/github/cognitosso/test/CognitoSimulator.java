@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import org.springframework.core.io.ClassPathResource;
+
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
@@ -108,6 +110,22 @@ public final class CognitoSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * @param config a classpath location of a simulator YAML file, or empty for {@link #demo()}
+	 */
+	static Builder fromClasspathOrDemo(String config) {
+		if (config.isEmpty()) {
+			return demo();
+		}
+		String location = config.startsWith("classpath:") ? config.substring("classpath:".length()) : config;
+		try (InputStream in = new ClassPathResource(location).getInputStream()) {
+			return fromYaml(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Cognito simulator configuration " + config, ex);
+		}
+	}
+
+	/**
 	 * @see #fromYaml(InputStream)
 	 */
 	public static Builder fromYaml(Path yaml) {
@@ -193,6 +211,22 @@ public final class CognitoSimulator implements AutoCloseable {
 
 	public void addClient(SimulatedClient client) {
 		this.clients.put(client.clientId(), client);
+	}
+
+	/**
+	 * Allows an app client to use more callback and sign-out URLs, as adding them in the Cognito console would.
+	 * @param clientId an app client of this pool
+	 * @param callbackUrls further allowed {@code redirect_uri} values
+	 * @param signOutUrls further allowed {@code logout_uri} values
+	 * @throws IllegalArgumentException when there is no such client
+	 */
+	public void allowUrls(String clientId, Collection<String> callbackUrls, Collection<String> signOutUrls) {
+		this.clients.compute(clientId, (id, client) -> {
+			if (client == null) {
+				throw new IllegalArgumentException("No app client " + clientId + " in the simulated user pool");
+			}
+			return client.withMoreUrls(callbackUrls, signOutUrls);
+		});
 	}
 
 	/**

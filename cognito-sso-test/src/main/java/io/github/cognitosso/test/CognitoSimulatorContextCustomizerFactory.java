@@ -1,8 +1,5 @@
 package io.github.cognitosso.test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +8,6 @@ import java.util.Objects;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -51,23 +47,14 @@ class CognitoSimulatorContextCustomizerFactory implements ContextCustomizerFacto
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-			CognitoSimulator simulator = create(this.config);
+			CognitoSimulator simulator = CognitoSimulator.fromClasspathOrDemo(this.config).build().start();
 			Map<String, Object> properties = new LinkedHashMap<>(simulator.properties(this.clientId));
+			// First: the simulator's values win over the application's own files, even over empty
+			// ${COGNITO_...:} placeholders in its application.yml or an application-test.yml.
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, properties));
 			context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
+			context.addApplicationListener(new SimulatorApplicationUrls(simulator, this.clientId, false));
 			context.addApplicationListener((ContextClosedEvent event) -> simulator.close());
-		}
-
-		private static CognitoSimulator create(String config) {
-			if (config.isEmpty()) {
-				return CognitoSimulator.demo().build().start();
-			}
-			try (InputStream in = new ClassPathResource(config).getInputStream()) {
-				return CognitoSimulator.fromYaml(in).build().start();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read the Cognito simulator configuration " + config, ex);
-			}
 		}
 
 		@Override

@@ -1,8 +1,11 @@
 package io.github.cognitosso.test;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An app client of the simulated user pool, with the settings Cognito checks on every request.
@@ -64,6 +67,17 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 	public SimulatedClient withAccessTokenValidity(Duration validity) {
 		return new SimulatedClient(this.clientId, this.clientSecret, this.callbackUrls, this.signOutUrls, this.scopes,
 				this.authorizationCodeGrant, this.clientCredentialsGrant, this.refreshTokenRotation, validity);
+	}
+
+	/** @return this client with further allowed callback and sign-out URLs (duplicates are dropped) */
+	public SimulatedClient withMoreUrls(Collection<String> moreCallbackUrls, Collection<String> moreSignOutUrls) {
+		Set<String> callbacks = new LinkedHashSet<>(this.callbackUrls);
+		callbacks.addAll(moreCallbackUrls);
+		Set<String> signOuts = new LinkedHashSet<>(this.signOutUrls);
+		signOuts.addAll(moreSignOutUrls);
+		return new SimulatedClient(this.clientId, this.clientSecret, List.copyOf(callbacks), List.copyOf(signOuts),
+				this.scopes, this.authorizationCodeGrant, this.clientCredentialsGrant, this.refreshTokenRotation,
+				this.accessTokenValidity);
 	}
 
 	/** @return this client with refresh token rotation on or off */

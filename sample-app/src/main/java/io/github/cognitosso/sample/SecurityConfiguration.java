@@ -17,7 +17,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain sampleSecurity(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/m2m", "/error", "/favicon.ico")
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", "/m2m", "/error", "/favicon.ico", "/css/**")
 			.permitAll()
 			.requestMatchers("/admin", "/api/admin")
 			.hasRole("admin")

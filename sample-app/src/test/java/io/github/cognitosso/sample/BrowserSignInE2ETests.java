@@ -1,10 +1,6 @@
 package io.github.cognitosso.sample;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,12 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,13 +40,16 @@ class BrowserSignInE2ETests {
 		.user(SimulatedUser.of("alice", "alice-password", "admin"))
 		.user(SimulatedUser.of("bob", "bob-password")));
 
+	private static HeadlessChromium chromium;
+
 	private static WebDriver browser;
 
 	@RegisterExtension
 	final TestWatcher screenshots = new TestWatcher() {
 		@Override
 		public void testFailed(ExtensionContext context, Throwable cause) {
-			saveScreenshot(context.getDisplayName());
+			chromium.saveScreenshot(Path.of("target", "screenshots"), context.getDisplayName());
+			chromium.savePageSource(Path.of("target", "screenshots"), context.getDisplayName());
 		}
 	};
 
@@ -71,23 +65,14 @@ class BrowserSignInE2ETests {
 
 	@BeforeAll
 	static void startBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-				"--disable-dev-shm-usage", "--window-size=1280,900");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		chromium = new HeadlessChromium();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -143,21 +128,6 @@ class BrowserSignInE2ETests {
 	private static org.openqa.selenium.WebElement waitFor(By locator) {
 		return new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));
-	}
-
-	private static void saveScreenshot(String name) {
-		if (browser instanceof TakesScreenshot camera) {
-			try {
-				Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-				Path target = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
-				Files.copy(camera.getScreenshotAs(OutputType.FILE).toPath(), target,
-						StandardCopyOption.REPLACE_EXISTING);
-				Files.writeString(dir.resolve(target.getFileName() + ".html"), browser.getPageSource());
-			}
-			catch (IOException | RuntimeException ex) {
-				System.err.println("Could not save a screenshot: " + ex);
-			}
-		}
 	}
 
 }
