@@ -22,13 +22,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sample's end-to-end tests walk the application with. Elsewhere, {@code -Dchromium.binary} and
  * {@code -Dchromedriver.binary} name the executables.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private final ChromeDriver driver;
 
-	HeadlessChromium() {
+	public HeadlessChromium() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,51 +42,51 @@ final class HeadlessChromium implements AutoCloseable {
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 	}
 
-	ChromeDriver driver() {
+	public ChromeDriver driver() {
 		return this.driver;
 	}
 
-	void open(String url) {
+	public void open(String url) {
 		this.driver.get(url);
 	}
 
-	String currentUrl() {
+	public String currentUrl() {
 		return this.driver.getCurrentUrl();
 	}
 
-	WebElement waitFor(By locator) {
+	public WebElement waitFor(By locator) {
 		return new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
-	String text(String id) {
+	public String text(String id) {
 		return waitFor(By.id(id)).getText();
 	}
 
-	void click(String id) {
+	public void click(String id) {
 		waitFor(By.id(id)).click();
 	}
 
 	/** Waits for the page at {@code url}; after sign-in, Spring Security replays the saved request as {@code ?continue}. */
-	void waitForUrl(String url) {
+	public void waitForUrl(String url) {
 		new WebDriverWait(this.driver, WAIT)
 			.until(ExpectedConditions.urlMatches("^" + Pattern.quote(url) + "(\\?continue)?$"));
 	}
 
 	/** Fills the simulated Cognito's sign-in form, which must be on screen. */
-	void signInAtCognito(String username, String password) {
+	public void signInAtCognito(String username, String password) {
 		waitFor(By.id("signin-button"));
 		this.driver.findElement(By.id("username")).sendKeys(username);
 		this.driver.findElement(By.id("password")).sendKeys(password);
 		this.driver.findElement(By.id("signin-button")).click();
 	}
 
-	boolean showsCognitoSignInForm() {
+	public boolean showsCognitoSignInForm() {
 		return !this.driver.findElements(By.cssSelector("input[type=password]")).isEmpty()
 				&& !this.driver.findElements(By.id("signin-button")).isEmpty();
 	}
 
 	/** Saves what the browser shows (PNG) and its page source, for a failed step or for the docs. */
-	void saveScreenshot(Path directory, String name) {
+	public void saveScreenshot(Path directory, String name) {
 		try {
 			Files.createDirectories(directory);
 			Path target = directory.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
@@ -98,7 +98,7 @@ final class HeadlessChromium implements AutoCloseable {
 		}
 	}
 
-	void savePageSource(Path directory, String name) {
+	public void savePageSource(Path directory, String name) {
 		try {
 			Files.createDirectories(directory);
 			Files.writeString(directory.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".html"),
