@@ -30,7 +30,7 @@ class MachineToMachineController {
 	String callApiAsMachine(HttpServletRequest request) {
 		RestClient client = this.machineClient.getIfAvailable();
 		if (client == null) {
-			return Pages.page("Machine to machine", "<h1>Machine to machine</h1>\n<p id=\"m2m-result\">"
+			return Pages.page(request, "Machine to machine", "<h1>Machine to machine</h1>\n<p id=\"m2m-result\">"
 					+ "Set cognito.client-credentials.* to call the API with the client credentials grant.</p>\n");
 		}
 		String api = ServletUriComponentsBuilder.fromContextPath(request).path("/api/hello").toUriString();
@@ -44,7 +44,7 @@ class MachineToMachineController {
 		catch (RestClientException ex) {
 			result = "The API call failed: " + ex.getMessage();
 		}
-		return Pages.page("Machine to machine", "<h1>Machine to machine</h1>\n<p>GET " + Pages.escape(api)
+		return Pages.page(request, "Machine to machine", "<h1>Machine to machine</h1>\n<p>GET " + Pages.escape(api)
 				+ " with a client credentials token answered:</p>\n<pre id=\"m2m-result\">" + Pages.escape(result)
 				+ "</pre>\n");
 	}
