@@ -6,34 +6,44 @@ import io.github.cognitosso.autoconfigure.client.CognitoTokenException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The machine-to-machine demo: the application calls its own {@code /api/hello} as a machine, with a token from
  * the client credentials grant attached by the starter's {@code cognitoRestClient}.
+ * <p>
+ * The API's address is fixed, the app's own loopback address and port, and never taken from the request: a URL
+ * built from the {@code Host} header would let anyone send the machine token to a host of their choice.
  */
 @RestController
 class MachineToMachineController {
 
 	private final ObjectProvider<RestClient> machineClient;
 
-	MachineToMachineController(@Qualifier("cognitoRestClient") ObjectProvider<RestClient> machineClient) {
+	private final Environment environment;
+
+	MachineToMachineController(@Qualifier("cognitoRestClient") ObjectProvider<RestClient> machineClient,
+			Environment environment) {
 		this.machineClient = machineClient;
+		this.environment = environment;
 	}
 
 	@GetMapping(path = "/m2m", produces = MediaType.TEXT_HTML_VALUE)
 	String callApiAsMachine(HttpServletRequest request) {
 		RestClient client = this.machineClient.getIfAvailable();
 		if (client == null) {
-			return Pages.page("Machine to machine", "<h1>Machine to machine</h1>\n<p id=\"m2m-result\">"
-					+ "Set cognito.client-credentials.* to call the API with the client credentials grant.</p>\n");
+			return page(request, "<p id=\"m2m-result\">Set <code>cognito.client-credentials.*</code> to call the "
+					+ "API with the client credentials grant.</p>\n");
 		}
-		String api = ServletUriComponentsBuilder.fromContextPath(request).path("/api/hello").toUriString();
+		String api = apiUrl("/api/hello");
+		if (api == null) {
+			return page(request, "<p id=\"m2m-result\">The application's port is not known yet.</p>\n");
+		}
 		String result;
 		try {
 			result = client.get().uri(api).retrieve().body(String.class);
@@ -44,9 +54,25 @@ class MachineToMachineController {
 		catch (RestClientException ex) {
 			result = "The API call failed: " + ex.getMessage();
 		}
-		return Pages.page("Machine to machine", "<h1>Machine to machine</h1>\n<p>GET " + Pages.escape(api)
-				+ " with a client credentials token answered:</p>\n<pre id=\"m2m-result\">" + Pages.escape(result)
-				+ "</pre>\n");
+		return page(request, "<p>The app asked Cognito for a token with the client credentials grant and called "
+				+ "<code>GET " + Pages.escape(api) + "</code> with it. The API answered:</p>\n<pre id=\"m2m-result\">"
+				+ Pages.escape(result) + "</pre>\n");
+	}
+
+	/**
+	 * @return the URL of one of the app's own endpoints, read at call time ({@code local.server.port} exists once
+	 * the web server has started), or {@code null} before that
+	 */
+	private String apiUrl(String path) {
+		String port = this.environment.getProperty("local.server.port");
+		if (port == null) {
+			return null;
+		}
+		return "http://127.0.0.1:" + port + this.environment.getProperty("server.servlet.context-path", "") + path;
+	}
+
+	private static String page(HttpServletRequest request, String body) {
+		return Pages.page(request, "Machine to machine", "<h1>Machine to machine</h1>\n" + body);
 	}
 
 }
