@@ -189,9 +189,7 @@ class SamplePagesTests {
 	}
 
 	@Test
-	void stylesheetIsServedByTheAppItself() {
-		signIn("alice", "alice-password");
-
+	void stylesheetIsServedByTheAppItselfWithoutSigningIn() {
 		HttpResponse<String> css = this.browser.get(app("/css/sample.css"));
 
 		assertThat(css.statusCode()).isEqualTo(200);
