@@ -24,8 +24,18 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Mints tokens shaped exactly like Cognito's (claims as in AWS's documentation), signed by the simulator's current
  * key, so tests exercise the application's real validation. Obtain it from {@link CognitoSimulator#tokens()}.
+ * <p>
+ * Tokens are issued now, by the simulator's clock. {@link #expiredSince(Duration)} (or {@link #expired()}) gives a
+ * helper whose tokens expired in the past:
+ *
+ * <pre class="code">
+ * String token = cognito.tokens().expiredSince(Duration.ofMinutes(5)).accessToken(alice, "demo-client", "openid");
+ * </pre>
  */
 public final class CognitoTokens {
+
+	/** Far beyond any sensible clock skew, so an {@link #expired()} token is refused whatever the skew. */
+	private static final Duration DEFAULT_EXPIRED_SINCE = Duration.ofHours(1);
 
 	private final KeyRing keys;
 
@@ -33,10 +43,42 @@ public final class CognitoTokens {
 
 	private final Clock clock;
 
+	private final Duration expiredSince;
+
 	CognitoTokens(KeyRing keys, String issuer, Clock clock) {
+		this(keys, issuer, clock, null);
+	}
+
+	private CognitoTokens(KeyRing keys, String issuer, Clock clock, Duration expiredSince) {
 		this.keys = keys;
 		this.issuer = issuer;
 		this.clock = clock;
+		this.expiredSince = expiredSince;
+	}
+
+	/**
+	 * Like {@link #expiredSince(Duration)}, with tokens that expired an hour ago, far beyond the clock skew a
+	 * resource server tolerates.
+	 * @return a helper minting expired tokens
+	 */
+	public CognitoTokens expired() {
+		return expiredSince(DEFAULT_EXPIRED_SINCE);
+	}
+
+	/**
+	 * A helper whose tokens expired {@code since} ago: {@code exp} is {@code now - since}, and {@code iat} and
+	 * {@code auth_time} lie one validity before it, as for a token Cognito issued back then. (Only moving
+	 * {@code exp} would put it before {@code iat}, and a resource server rejects that token as malformed rather
+	 * than expired.) Pick {@code since} larger than the clock skew of the application under test (60 seconds by
+	 * default), or the token is still accepted.
+	 * @param since how long ago the tokens expired, positive
+	 * @return a helper minting expired tokens
+	 */
+	public CognitoTokens expiredSince(Duration since) {
+		if (since == null || since.isNegative() || since.isZero()) {
+			throw new IllegalArgumentException("expiredSince needs a positive duration, got " + since);
+		}
+		return new CognitoTokens(this.keys, this.issuer, this.clock, since);
 	}
 
 	/**
@@ -48,12 +90,14 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * @param customizer adjusts the claims before signing (to build expired or otherwise special tokens)
+	 * @param validity the token's lifetime ({@code exp - iat}), positive
+	 * @param customizer adjusts the claims before signing (for otherwise special tokens; for expired ones use
+	 * {@link #expiredSince(Duration)})
 	 * @return a user's access token
 	 */
 	public String accessToken(SimulatedUser user, String clientId, List<String> scopes, Duration validity,
 			Consumer<JWTClaimsSet.Builder> customizer) {
-		Instant now = this.clock.instant();
+		Instant issuedAt = issuedAt(validity);
 		String jti = UUID.randomUUID().toString();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.sub())
 			.issuer(this.issuer)
@@ -62,9 +106,9 @@ public final class CognitoTokens {
 			.claim("event_id", UUID.randomUUID().toString())
 			.claim("token_use", "access")
 			.claim("scope", String.join(" ", scopes))
-			.claim("auth_time", now.getEpochSecond())
-			.expirationTime(Date.from(now.plus(validity)))
-			.issueTime(Date.from(now))
+			.claim("auth_time", issuedAt.getEpochSecond())
+			.expirationTime(Date.from(issuedAt.plus(validity)))
+			.issueTime(Date.from(issuedAt))
 			.jwtID(jti)
 			.claim("username", user.username());
 		if (!user.groups().isEmpty()) {
@@ -85,12 +129,13 @@ public final class CognitoTokens {
 
 	/**
 	 * @param accessToken the access token issued with it, for {@code at_hash}, or {@code null}
+	 * @param validity the token's lifetime ({@code exp - iat}), positive
 	 * @param customizer adjusts the claims before signing
 	 * @return a user's ID token
 	 */
 	public String idToken(SimulatedUser user, String clientId, String nonce, String accessToken, Duration validity,
 			Consumer<JWTClaimsSet.Builder> customizer) {
-		Instant now = this.clock.instant();
+		Instant issuedAt = issuedAt(validity);
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user.sub());
 		if (!user.groups().isEmpty()) {
 			claims.claim("cognito:groups", user.groups());
@@ -102,9 +147,9 @@ public final class CognitoTokens {
 			.audience(clientId)
 			.claim("event_id", UUID.randomUUID().toString())
 			.claim("token_use", "id")
-			.claim("auth_time", now.getEpochSecond())
-			.expirationTime(Date.from(now.plus(validity)))
-			.issueTime(Date.from(now))
+			.claim("auth_time", issuedAt.getEpochSecond())
+			.expirationTime(Date.from(issuedAt.plus(validity)))
+			.issueTime(Date.from(issuedAt))
 			.jwtID(UUID.randomUUID().toString());
 		if (user.email() != null) {
 			claims.claim("email", user.email());
@@ -129,18 +174,20 @@ public final class CognitoTokens {
 	}
 
 	/**
+	 * @param validity the token's lifetime ({@code exp - iat}), positive
+	 * @param customizer adjusts the claims before signing
 	 * @return a machine access token with adjusted claims
 	 */
 	public String machineToken(String clientId, List<String> scopes, Duration validity,
 			Consumer<JWTClaimsSet.Builder> customizer) {
-		Instant now = this.clock.instant();
+		Instant issuedAt = issuedAt(validity);
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(clientId)
 			.claim("token_use", "access")
 			.claim("scope", String.join(" ", scopes))
-			.claim("auth_time", now.getEpochSecond())
+			.claim("auth_time", issuedAt.getEpochSecond())
 			.issuer(this.issuer)
-			.expirationTime(Date.from(now.plus(validity)))
-			.issueTime(Date.from(now))
+			.expirationTime(Date.from(issuedAt.plus(validity)))
+			.issueTime(Date.from(issuedAt))
 			.claim("version", 2)
 			.jwtID(UUID.randomUUID().toString())
 			.claim("client_id", clientId);
@@ -164,6 +211,17 @@ public final class CognitoTokens {
 		}
 	}
 
+	/** When a token of the given lifetime was issued: now, or one lifetime before its expiry in the past. */
+	private Instant issuedAt(Duration validity) {
+		if (validity == null || validity.isNegative() || validity.isZero()) {
+			// exp at or before iat makes a token malformed, not expired: say how to build an expired one.
+			throw new IllegalArgumentException("The token validity must be positive, got " + validity
+					+ "; for an expired token use tokens().expired() or tokens().expiredSince(Duration)");
+		}
+		Instant now = this.clock.instant();
+		return (this.expiredSince != null) ? now.minus(this.expiredSince).minus(validity) : now;
+	}
+
 	/** The issuer written into every token. */
 	public String issuer() {
 		return this.issuer;
@@ -179,6 +237,5 @@ public final class CognitoTokens {
 			throw new IllegalStateException(ex);
 		}
 	}
-
 
 }
