@@ -4,10 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 
 import io.github.cognitosso.test.CognitoSimulator;
 import io.github.cognitosso.test.EnableCognitoSimulator;
@@ -48,10 +44,7 @@ class OrdersApplicationTests {
 
 	@Test
 	void expiredTokenIsRefused() throws Exception {
-		String token = this.cognito.tokens()
-			.accessToken(this.cognito.user("alice"), "demo-client", List.of("orders/read"), Duration.ofHours(1),
-					(claims) -> claims.issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
-						.expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1)))));
+		String token = this.cognito.tokens().expired().accessToken(this.cognito.user("alice"), "demo-client", "orders/read");
 		HttpResponse<String> response = get(token);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value).contains("Expired"));

@@ -2,12 +2,10 @@ package io.github.cognitosso.docs.login;
 
 import java.net.CookieManager;
 import java.net.http.HttpClient;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.cognitosso.test.CognitoSimulator;
-import io.github.cognitosso.test.SimulatedClient;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -34,9 +32,6 @@ final class Browser {
 	Browser(CognitoSimulator cognito, int port) {
 		this.cognito = cognito;
 		String app = "http://localhost:" + port;
-		// Cognito accepts only registered callback and sign-out URLs, port included.
-		cognito.addClient(SimulatedClient.confidential("demo-client", "demo-secret",
-				List.of(app + "/login/oauth2/code/cognito"), List.of(app + "/")));
 		HttpClient http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NORMAL)

@@ -2,13 +2,11 @@ package io.github.cognitosso.docs.testing;
 
 import java.net.CookieManager;
 import java.net.http.HttpClient;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.cognitosso.test.CognitoSimulator;
 import io.github.cognitosso.test.EnableCognitoSimulator;
-import io.github.cognitosso.test.SimulatedClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +42,8 @@ class SignInTests {
 
 	@BeforeEach
 	void browser() {
-		// Cognito accepts only registered callback and sign-out URLs, port included: register the random port.
+		// @EnableCognitoSimulator has registered this random port's callback and sign-out URLs on demo-client.
 		String app = "http://localhost:" + this.port;
-		this.cognito.addClient(SimulatedClient.confidential("demo-client", "demo-secret",
-				List.of(app + "/login/oauth2/code/cognito"), List.of(app + "/")));
 		// A browser: keeps cookies, follows redirects, asks for HTML.
 		HttpClient http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
