@@ -999,7 +999,8 @@ public class CognitoProperties {
 
 		/**
 		 * Base URL of the API the default client calls, e.g. https://orders.example.com, used by the pre-built
-		 * cognitoRestClient. Not inherited by named clients.
+		 * cognitoRestClient. Not inherited by named clients. A placeholder that cannot be resolved at start-up, such
+		 * as ${local.server.port}, is resolved at the first call.
 		 */
 		private String baseUrl;
 
@@ -1130,7 +1131,8 @@ public class CognitoProperties {
 			private java.time.Duration tokenReadTimeout;
 
 			/**
-			 * Base URL of the API this client calls. Not inherited.
+			 * Base URL of the API this client calls. Not inherited. A placeholder that cannot be resolved at start-up,
+			 * such as ${local.server.port}, is resolved at the first call.
 			 */
 			private String baseUrl;
 
