@@ -23,6 +23,7 @@ public final class CognitoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public CognitoEndpoints cognitoEndpoints(CognitoProperties properties) {
+		CognitoPropertiesValidator.rejectUnresolvedPlaceholders(properties);
 		CognitoEndpoints endpoints = properties.toEndpoints();
 		CognitoPropertiesValidator.validate(properties, endpoints);
 		if (logger.isInfoEnabled()) {

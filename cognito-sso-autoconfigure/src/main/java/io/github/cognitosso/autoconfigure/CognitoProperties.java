@@ -433,7 +433,7 @@ public class CognitoProperties {
 		private List<String> requiredScopes = new ArrayList<>();
 
 		/**
-		 * Tolerated difference between this server's clock and Cognito's when checking exp, nbf and iat.
+		 * Tolerated difference between this server's clock and Cognito's when checking exp, nbf and iat. A number without a unit is milliseconds (100 is 0.1 s).
 		 */
 		private Duration clockSkew = Duration.ofSeconds(60);
 
@@ -582,24 +582,24 @@ public class CognitoProperties {
 
 			/**
 			 * How long fetched keys are used before the key set is fetched again. While the JWKS endpoint is down the
-			 * cached keys stay in use.
+			 * cached keys stay in use. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration cacheTtl = Duration.ofMinutes(5);
 
 			/**
 			 * Minimum time between two fetches triggered by tokens naming an unknown key (kid), and between retries
 			 * after a failed fetch, so forged kids cannot hammer Cognito. A rotated key is picked up by the first
-			 * refetch.
+			 * refetch. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration refetchCooldown = Duration.ofSeconds(30);
 
 			/**
-			 * Connect timeout of a key set fetch.
+			 * Connect timeout of a key set fetch. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration connectTimeout = Duration.ofSeconds(2);
 
 			/**
-			 * Read timeout of a key set fetch.
+			 * Read timeout of a key set fetch. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration readTimeout = Duration.ofSeconds(2);
 
@@ -657,7 +657,7 @@ public class CognitoProperties {
 
 			/**
 			 * Longest time a token is kept, even when its exp is later. It also bounds how long a token signed by a
-			 * key withdrawn from the key set keeps being accepted.
+			 * key withdrawn from the key set keeps being accepted. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration maxTtl = Duration.ofMinutes(5);
 
@@ -769,7 +769,7 @@ public class CognitoProperties {
 
 		/**
 		 * Connect and read timeout of the calls the application makes to Cognito for browser sessions: token,
-		 * userInfo, JWKS and revocation endpoints. A number without unit means seconds.
+		 * userInfo, JWKS and revocation endpoints. A number without a unit is seconds.
 		 */
 		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 		private java.time.Duration timeout = java.time.Duration.ofSeconds(10);
@@ -980,26 +980,27 @@ public class CognitoProperties {
 		private ClientAuthenticationMethod clientAuthenticationMethod = ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
 
 		/**
-		 * How long before its expiry a cached access token is replaced by a new one.
+		 * How long before its expiry a cached access token is replaced by a new one. A number without a unit is seconds.
 		 */
 		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 		private java.time.Duration expiryMargin = java.time.Duration.ofSeconds(60);
 
 		/**
-		 * Connect timeout of requests to Cognito's token endpoint.
+		 * Connect timeout of requests to Cognito's token endpoint. A number without a unit is seconds.
 		 */
 		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 		private java.time.Duration tokenConnectTimeout = java.time.Duration.ofSeconds(5);
 
 		/**
-		 * Read timeout of requests to Cognito's token endpoint.
+		 * Read timeout of requests to Cognito's token endpoint. A number without a unit is seconds.
 		 */
 		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 		private java.time.Duration tokenReadTimeout = java.time.Duration.ofSeconds(10);
 
 		/**
 		 * Base URL of the API the default client calls, e.g. https://orders.example.com, used by the pre-built
-		 * cognitoRestClient. Not inherited by named clients.
+		 * cognitoRestClient. Not inherited by named clients. A placeholder that cannot be resolved at start-up, such
+		 * as ${local.server.port}, is resolved at the first call.
 		 */
 		private String baseUrl;
 
@@ -1112,25 +1113,26 @@ public class CognitoProperties {
 			private ClientAuthenticationMethod clientAuthenticationMethod;
 
 			/**
-			 * How long before expiry a cached token is replaced. Default: the default client's.
+			 * How long before expiry a cached token is replaced. Default: the default client's. A number without a unit is seconds.
 			 */
 			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 			private java.time.Duration expiryMargin;
 
 			/**
-			 * Connect timeout of token requests. Default: the default client's.
+			 * Connect timeout of token requests. Default: the default client's. A number without a unit is seconds.
 			 */
 			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 			private java.time.Duration tokenConnectTimeout;
 
 			/**
-			 * Read timeout of token requests. Default: the default client's.
+			 * Read timeout of token requests. Default: the default client's. A number without a unit is seconds.
 			 */
 			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 			private java.time.Duration tokenReadTimeout;
 
 			/**
-			 * Base URL of the API this client calls. Not inherited.
+			 * Base URL of the API this client calls. Not inherited. A placeholder that cannot be resolved at start-up,
+			 * such as ${local.server.port}, is resolved at the first call.
 			 */
 			private String baseUrl;
 

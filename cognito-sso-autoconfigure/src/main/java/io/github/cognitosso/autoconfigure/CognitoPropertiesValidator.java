@@ -2,7 +2,11 @@ package io.github.cognitosso.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.util.StringUtils;
 
@@ -13,7 +17,52 @@ import org.springframework.util.StringUtils;
  */
 final class CognitoPropertiesValidator {
 
+	/** What Spring leaves of a placeholder it cannot resolve: the placeholder itself. */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+
 	private CognitoPropertiesValidator() {
+	}
+
+	/**
+	 * Spring binds a placeholder it cannot resolve ({@code ${COGNITO_CLIENT_SECRET}} with that variable unset) as its
+	 * literal text, and the application would start and fail at the first call to Cognito. Checked before anything
+	 * else, so that a pool id or client id placeholder is reported as such rather than as a malformed id.
+	 * @throws CognitoConfigurationException for the first pool id, app client id or secret that is an unresolved
+	 * placeholder
+	 */
+	static void rejectUnresolvedPlaceholders(CognitoProperties properties) {
+		requireResolved("cognito.user-pool-id", properties.getUserPoolId());
+		requireResolved("cognito.client-id", properties.getClientId());
+		requireResolved("cognito.client-secret", properties.getClientSecret());
+		List<String> accepted = properties.getResourceServer().getAcceptedClientIds();
+		for (int i = 0; i < accepted.size(); i++) {
+			requireResolved("cognito.resource-server.accepted-client-ids[" + i + "]", accepted.get(i));
+		}
+		CognitoProperties.ClientCredentials m2m = properties.getClientCredentials();
+		requireResolved("cognito.client-credentials.client-id", m2m.getClientId());
+		requireResolved("cognito.client-credentials.client-secret", m2m.getClientSecret());
+		for (Map.Entry<String, CognitoProperties.ClientCredentials.Client> client : m2m.getClients().entrySet()) {
+			String prefix = "cognito.client-credentials.clients." + client.getKey() + ".";
+			requireResolved(prefix + "client-id", client.getValue().getClientId());
+			requireResolved(prefix + "client-secret", client.getValue().getClientSecret());
+		}
+	}
+
+	private static void requireResolved(String property, String value) {
+		if (value == null) {
+			return;
+		}
+		Matcher placeholder = PLACEHOLDER.matcher(value);
+		if (!placeholder.find()) {
+			return;
+		}
+		// Only the placeholder is shown, never the rest of the value: around it could be part of a secret.
+		String name = placeholder.group(1);
+		throw new CognitoConfigurationException(property, "unresolved placeholder " + placeholder.group(),
+				"nothing named " + name + " is set (no environment variable, system property or property), so the "
+						+ "placeholder's literal text would be sent to Cognito.",
+				"Set the environment variable " + name + " (or a property of that name) for the application, "
+						+ "or set " + property + " itself.");
 	}
 
 	/**

@@ -147,6 +147,32 @@ class CognitoAutoConfigurationTests {
 						"Property: cognito.domain\n    Value: \"http://auth.example.com\"\n    Reason: Cognito domains are "
 								+ "served over HTTPS only",
 						"Use https://auth.example.com."),
+				Arguments.of("client secret from an environment variable that is not set",
+						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs",
+								"cognito.client-secret=${COGNITO_SSO_TEST_UNSET_SECRET}" },
+						"Property: cognito.client-secret\n    Value: \"unresolved placeholder "
+								+ "${COGNITO_SSO_TEST_UNSET_SECRET}\"\n    Reason: nothing named "
+								+ "COGNITO_SSO_TEST_UNSET_SECRET is set",
+						"Set the environment variable COGNITO_SSO_TEST_UNSET_SECRET"),
+				Arguments.of("client id from an environment variable that is not set",
+						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs",
+								"cognito.client-id=${COGNITO_SSO_TEST_UNSET_ID}" },
+						"Property: cognito.client-id\n    Value: \"unresolved placeholder "
+								+ "${COGNITO_SSO_TEST_UNSET_ID}\"",
+						"Set the environment variable COGNITO_SSO_TEST_UNSET_ID"),
+				Arguments.of("machine client secret from an environment variable that is not set",
+						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs",
+								"cognito.client-credentials.client-id=1nh91q0q1bgimb7pc79uh2btqe",
+								"cognito.client-credentials.client-secret=${COGNITO_SSO_TEST_UNSET_M2M}" },
+						"Property: cognito.client-credentials.client-secret\n    Value: \"unresolved placeholder "
+								+ "${COGNITO_SSO_TEST_UNSET_M2M}\"",
+						"Set the environment variable COGNITO_SSO_TEST_UNSET_M2M"),
+				Arguments.of("named machine client id from an environment variable that is not set",
+						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs",
+								"cognito.client-credentials.clients.billing.client-id=${COGNITO_SSO_TEST_UNSET_BILLING}" },
+						"Property: cognito.client-credentials.clients.billing.client-id\n    Value: \"unresolved "
+								+ "placeholder ${COGNITO_SSO_TEST_UNSET_BILLING}\"",
+						"Set the environment variable COGNITO_SSO_TEST_UNSET_BILLING"),
 				Arguments.of("emulator pool without issuer override",
 						new String[] { "cognito.user-pool-id=local_abc12345" },
 						"Property: cognito.user-pool-id\n    Value: \"local_abc12345\"\n    Reason: 'local' is not an AWS "

@@ -22,11 +22,12 @@ import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.Cl
  * @param tokenConnectTimeout connect timeout of token requests
  * @param tokenReadTimeout read timeout of token requests
  * @param tokenUri Cognito's token endpoint
- * @param baseUrl base URL of the API this client calls, or {@code null}
+ * @param baseUrl base URL of the API this client calls, or {@code null}: an absolute http(s) URL, or one with a
+ * placeholder that is resolved at the first call ({@code http://localhost:${local.server.port}})
  */
 record ClientCredentialsSettings(String name, String propertyPrefix, String clientId, String clientSecret,
 		List<String> scopes, ClientAuthenticationMethod authenticationMethod, Duration expiryMargin,
-		Duration tokenConnectTimeout, Duration tokenReadTimeout, URI tokenUri, URI baseUrl) {
+		Duration tokenConnectTimeout, Duration tokenReadTimeout, URI tokenUri, String baseUrl) {
 
 	ClientCredentialsSettings {
 		scopes = List.copyOf(scopes);

@@ -233,12 +233,27 @@ final class ClientCredentialsSettingsResolver {
 		return List.copyOf(scopes);
 	}
 
-	private static URI baseUrl(String value, String prefix) {
+	/**
+	 * A base URL with a placeholder is checked at the first call instead ({@link LateBaseUrl}): the value of
+	 * {@code local.server.port}, say, is known only once the application's server has started.
+	 */
+	private static String baseUrl(String value, String prefix) {
 		if (!StringUtils.hasText(value)) {
 			return null;
 		}
+		String trimmed = value.trim();
+		if (!trimmed.contains("${")) {
+			absoluteHttpUrl(trimmed, prefix);
+		}
+		return trimmed;
+	}
+
+	/**
+	 * @throws CognitoConfigurationException when the value is not an absolute http(s) URL
+	 */
+	static URI absoluteHttpUrl(String value, String prefix) {
 		try {
-			URI uri = new URI(value.trim());
+			URI uri = new URI(value);
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
 				return uri;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -36,12 +37,20 @@ public final class CognitoClientCredentials {
 
 	CognitoClientCredentials(List<ClientCredentialsSettings> settings, Clock clock,
 			Supplier<RestClient.Builder> restClientBuilders) {
+		this(settings, clock, restClientBuilders, UnaryOperator.identity());
+	}
+
+	/**
+	 * @param placeholders resolves the placeholders of a base URL (the environment's), at the first call
+	 */
+	CognitoClientCredentials(List<ClientCredentialsSettings> settings, Clock clock,
+			Supplier<RestClient.Builder> restClientBuilders, UnaryOperator<String> placeholders) {
 		Map<String, Client> clients = new LinkedHashMap<>();
 		for (ClientCredentialsSettings client : settings) {
 			ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(client,
 					CognitoTokenEndpoint.responseClient(client), clock);
 			clients.put(client.name(), new Client(client, tokens, new ClientCredentialsBearerInterceptor(tokens),
-					restClientBuilders.get()));
+					restClientBuilders.get(), placeholders));
 		}
 		this.clients = Collections.unmodifiableMap(clients);
 	}
@@ -138,18 +147,27 @@ public final class CognitoClientCredentials {
 
 		private final RestClient restClient;
 
+		private final UnaryOperator<String> placeholders;
+
 		Client(ClientCredentialsSettings settings, ClientCredentialsTokenSource tokens,
-				ClientHttpRequestInterceptor interceptor, RestClient.Builder builder) {
+				ClientHttpRequestInterceptor interceptor, RestClient.Builder builder,
+				UnaryOperator<String> placeholders) {
 			this.settings = settings;
 			this.tokens = tokens;
 			this.interceptor = interceptor;
+			this.placeholders = placeholders;
 			customize(builder);
 			this.restClient = builder.build();
 		}
 
 		void customize(RestClient.Builder builder) {
-			if (this.settings.baseUrl() != null) {
-				builder.baseUrl(this.settings.baseUrl());
+			String baseUrl = this.settings.baseUrl();
+			if (baseUrl != null && baseUrl.contains("${")) {
+				builder.uriBuilderFactory(new LateBaseUrl(baseUrl, this.settings.propertyPrefix() + "base-url",
+						this.placeholders));
+			}
+			else if (baseUrl != null) {
+				builder.baseUrl(baseUrl);
 			}
 			builder.requestInterceptor(this.interceptor);
 		}

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
 import org.springframework.web.client.RestClient;
@@ -38,11 +39,11 @@ public final class CognitoClientCredentialsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public CognitoClientCredentials cognitoClientCredentials(CognitoProperties properties, CognitoEndpoints endpoints,
 			ObjectProvider<Clock> clock, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, Environment environment) {
 		List<ClientCredentialsSettings> clients = ClientCredentialsSettingsResolver.resolve(properties, endpoints,
 				resourceLoader.getClassLoader());
 		return new CognitoClientCredentials(clients, clock.getIfUnique(Clock::systemUTC),
-				() -> restClientBuilder.getIfAvailable(RestClient::builder));
+				() -> restClientBuilder.getIfAvailable(RestClient::builder), environment::resolveRequiredPlaceholders);
 	}
 
 	/**

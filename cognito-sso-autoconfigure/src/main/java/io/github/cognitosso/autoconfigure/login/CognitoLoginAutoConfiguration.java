@@ -87,9 +87,18 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	public OAuth2UserService<OidcUserRequest, OidcUser> cognitoOidcUserService(CognitoProperties properties,
 			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
-		return new CognitoOidcUserService(
-				authoritiesMapper.getIfAvailable(() -> new CognitoAuthoritiesMapper(properties.getAuthorities())),
-				properties.getLogin().getTimeout());
+		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), properties.getLogin().getTimeout());
+	}
+
+	/** Keeps a browser user a {@code CognitoAuthentication} when a token refresh renews the user. */
+	@Bean
+	RefreshedUserListener cognitoRefreshedUserListener(CognitoProperties properties,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> userService,
+			ObjectProvider<JwtDecoderFactory<ClientRegistration>> idTokenDecoderFactory,
+			ApplicationEventPublisher eventPublisher) {
+		return new RefreshedUserListener(userService.getObject(), idTokenDecoderFactory.getObject(),
+				mapper(properties, authoritiesMapper), eventPublisher);
 	}
 
 	@Bean
@@ -149,7 +158,8 @@ public final class CognitoLoginAutoConfiguration {
 			Environment environment, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients,
 			OAuth2UserService<OidcUserRequest, OidcUser> userService,
-			CognitoLogoutSuccessHandler logoutSuccessHandler, ObjectProvider<CognitoTokenRevoker> revoker) {
+			CognitoLogoutSuccessHandler logoutSuccessHandler, ObjectProvider<CognitoTokenRevoker> revoker,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
 		CognitoLoginValidator.validate(properties, environment);
 		CognitoProperties.Login login = properties.getLogin();
 		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
@@ -161,7 +171,7 @@ public final class CognitoLoginAutoConfiguration {
 				authorizationCodeTokenResponseClient(login.getTimeout()), userService, authorizationParameters(login),
 				callbackPath, new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
 				new CognitoAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests), revokingHandler,
-				logoutSuccessHandler, apiRequests);
+				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper));
 	}
 
 	private static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
@@ -191,6 +201,11 @@ public final class CognitoLoginAutoConfiguration {
 			parameters.put("resource", login.getResource().trim());
 		}
 		return parameters;
+	}
+
+	private static CognitoAuthoritiesMapper mapper(CognitoProperties properties,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
+		return authoritiesMapper.getIfAvailable(() -> new CognitoAuthoritiesMapper(properties.getAuthorities()));
 	}
 
 	private static String blankToNull(String value) {

@@ -2,14 +2,17 @@ package io.github.cognitosso.autoconfigure.login;
 
 import java.util.Map;
 
+import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -17,6 +20,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -28,7 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Browser login's part of a Cognito security chain: {@code oauth2Login} against the {@code cognito} registration,
- * logout through Cognito, a 401 for API-style requests, and the login error and 403 pages.
+ * logout through Cognito, a 401 for API-style requests, and the login error and 403 pages. The signed-in user's
+ * authentication is a {@code CognitoAuthentication}, as a bearer-token caller's is.
  * <p>
  * Ordered late ({@link #ORDER}): a bearer-token customizer that runs earlier registers its entry point first, so an
  * API request without credentials gets the resource server's {@code WWW-Authenticate: Bearer} 401; this one's
@@ -62,12 +67,15 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 
 	private final RequestMatcher apiRequests;
 
+	private final CognitoAuthoritiesMapper authoritiesMapper;
+
 	CognitoLoginHttpSecurityCustomizer(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients,
 			OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenResponseClient,
 			OAuth2UserService<OidcUserRequest, OidcUser> userService, Map<String, String> authorizationParameters,
 			String callbackPath, AuthenticationFailureHandler failureHandler, AccessDeniedHandler accessDeniedHandler,
-			LogoutHandler logoutHandler, LogoutSuccessHandler logoutSuccessHandler, RequestMatcher apiRequests) {
+			LogoutHandler logoutHandler, LogoutSuccessHandler logoutSuccessHandler, RequestMatcher apiRequests,
+			CognitoAuthoritiesMapper authoritiesMapper) {
 		this.registrations = registrations;
 		this.authorizedClients = authorizedClients;
 		this.tokenResponseClient = tokenResponseClient;
@@ -79,6 +87,7 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 		this.logoutHandler = logoutHandler;
 		this.logoutSuccessHandler = logoutSuccessHandler;
 		this.apiRequests = apiRequests;
+		this.authoritiesMapper = authoritiesMapper;
 	}
 
 	@Override
@@ -101,9 +110,24 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 			.authorizationEndpoint((authorization) -> authorization.authorizationRequestResolver(resolver()))
 			.tokenEndpoint((token) -> token.accessTokenResponseClient(this.tokenResponseClient))
 			.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(this.userService))
-			.failureHandler(this.failureHandler));
+			.failureHandler(this.failureHandler)
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+
+				@Override
+				public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationResultConverter(CognitoLoginHttpSecurityCustomizer.this::authentication);
+					return filter;
+				}
+
+			}));
 		http.logout((logout) -> logout.addLogoutHandler(this.logoutHandler)
 			.logoutSuccessHandler(this.logoutSuccessHandler));
+	}
+
+	private CognitoLoginAuthentication authentication(OAuth2LoginAuthenticationToken login) {
+		return CognitoLoginAuthentication.of(login.getPrincipal(), login.getAuthorities(),
+				login.getClientRegistration().getRegistrationId(), login.getClientRegistration().getClientId(),
+				login.getAccessToken().getScopes(), this.authoritiesMapper);
 	}
 
 	private DefaultOAuth2AuthorizationRequestResolver resolver() {

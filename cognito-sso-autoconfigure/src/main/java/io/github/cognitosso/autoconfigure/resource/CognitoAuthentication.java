@@ -1,23 +1,18 @@
 package io.github.cognitosso.autoconfigure.resource;
 
-import java.io.Serial;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenUse;
 
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.core.Authentication;
 
 /**
- * The caller of an API, as a Cognito token describes it: who (user or machine), which groups and scopes, which app
- * client, which kind of token.
- * <p>
- * It is a {@link JwtAuthenticationToken}, so everything Spring documents keeps working ({@code @AuthenticationPrincipal
- * Jwt jwt}, {@code hasAuthority(...)}); Spring MVC also injects it into a controller method parameter of this type,
- * and SpEL sees its properties:
+ * The caller, as Cognito describes it: who (user or machine), which groups and scopes, which app client, which kind
+ * of token. It is the {@link Authentication} of a bearer-token caller and of a user signed in through the browser
+ * alike, so an application asks for one type whichever way the caller came in: Spring MVC injects it into a
+ * controller method parameter of this type, and SpEL sees its properties.
  *
  * <pre class="code">
  * &#64;GetMapping("/me")
@@ -27,87 +22,52 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  *
  * &#64;PreAuthorize("!authentication.machine")
  * </pre>
+ *
+ * A bearer caller's authentication is also a {@code JwtAuthenticationToken} ({@code @AuthenticationPrincipal Jwt}
+ * keeps working), a browser user's an {@code OAuth2AuthenticationToken} ({@code @AuthenticationPrincipal OidcUser}
+ * keeps working).
  */
-public class CognitoAuthentication extends JwtAuthenticationToken {
-
-	@Serial
-	private static final long serialVersionUID = 1L;
-
-	private final String username;
-
-	private final List<String> groups;
-
-	private final List<String> scopes;
-
-	private final String clientId;
-
-	private final TokenUse tokenUse;
-
-	/**
-	 * Use {@link CognitoJwtAuthenticationConverter}, which reads these values from the token.
-	 * @param jwt the validated token
-	 * @param authorities the caller's authorities
-	 * @param name the principal name
-	 * @param username the user's name, or {@code null} for a machine
-	 * @param groups the Cognito groups
-	 * @param scopes the scopes
-	 * @param clientId the app client the token was issued to, if known
-	 * @param tokenUse the kind of token
-	 */
-	public CognitoAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, String name,
-			String username, List<String> groups, List<String> scopes, String clientId, TokenUse tokenUse) {
-		super(jwt, authorities, name);
-		this.username = username;
-		this.groups = List.copyOf(groups);
-		this.scopes = List.copyOf(scopes);
-		this.clientId = clientId;
-		this.tokenUse = tokenUse;
-	}
+public interface CognitoAuthentication extends Authentication {
 
 	/**
 	 * @return the user's name ({@code username} in an access token, {@code cognito:username} in an ID token); empty
 	 * for a machine. With email sign-in Cognito's username can itself be a UUID.
 	 */
-	public Optional<String> getUsername() {
-		return Optional.ofNullable(this.username);
-	}
+	Optional<String> getUsername();
 
 	/**
 	 * @return the caller's Cognito groups as the token names them (before any authority prefix or case mapping)
 	 */
-	public List<String> getGroups() {
-		return this.groups;
-	}
+	List<String> getGroups();
 
 	/**
-	 * @return the token's scopes (access tokens only; ID tokens carry none)
+	 * @return the scopes: a bearer access token's {@code scope}, the scopes granted to a browser user's access token;
+	 * empty for a bearer ID token
 	 */
-	public List<String> getScopes() {
-		return this.scopes;
-	}
+	List<String> getScopes();
 
 	/**
 	 * @return the app client the token was issued to ({@code client_id} of an access token, {@code aud} of an ID
-	 * token)
+	 * token, the login app client for a browser user)
 	 */
-	public Optional<String> getClientId() {
-		return Optional.ofNullable(this.clientId);
-	}
+	Optional<String> getClientId();
 
 	/**
-	 * @return the kind of token
+	 * @return the kind of token whose claims describe the caller: that of the bearer token, {@code ID} for a browser
+	 * user (the ID token of the sign-in)
 	 */
-	public TokenUse getTokenUse() {
-		return this.tokenUse;
-	}
+	TokenUse getTokenUse();
 
 	/**
 	 * @return whether the caller is a machine: an access token from the client credentials grant, whose {@code sub}
-	 * is the client id and which names no user
+	 * is the client id and which names no user; never a browser user
 	 */
-	public boolean isMachine() {
-		return this.tokenUse == TokenUse.ACCESS && this.username == null && this.clientId != null
-				&& this.clientId.equals(getToken().getSubject());
-	}
+	boolean isMachine();
+
+	/**
+	 * @return the claims of that token: the bearer token's, or a browser user's ID token claims (with the userInfo
+	 * attributes when {@code cognito.login.user-info-enabled} is on)
+	 */
+	Map<String, Object> getClaims();
 
 }

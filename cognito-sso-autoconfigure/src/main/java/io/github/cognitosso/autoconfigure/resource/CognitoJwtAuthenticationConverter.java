@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.util.Assert;
 
 /**
- * Turns a validated Cognito token into a {@link CognitoAuthentication}: groups and scopes become authorities through
+ * Turns a validated Cognito token into a {@link CognitoAuthentication} (which is a {@code JwtAuthenticationToken}
+ * too): groups and scopes become authorities through
  * the shared {@link CognitoAuthoritiesMapper} ({@code ROLE_<group>}, {@code SCOPE_<scope>} by default), and the
  * principal name is the first present of the configured claims ({@code username}, {@code cognito:username},
  * {@code sub}).
@@ -42,7 +43,7 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 	}
 
 	@Override
-	public CognitoAuthentication convert(Jwt jwt) {
+	public AbstractAuthenticationToken convert(Jwt jwt) {
 		Map<String, Object> claims = jwt.getClaims();
 		Collection<GrantedAuthority> authorities;
 		List<String> groups;
@@ -61,7 +62,7 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 				(tokenUse == TokenUse.ID) ? "cognito:username" : "username");
 		String clientId = (tokenUse == TokenUse.ID) ? firstAudience(jwt) : ValidationFailures.string(claims,
 				"client_id");
-		return new CognitoAuthentication(jwt, authorities, principalName(claims), username, groups, scopes, clientId,
+		return new CognitoBearerAuthentication(jwt, authorities, principalName(claims), username, groups, scopes, clientId,
 				tokenUse);
 	}
 

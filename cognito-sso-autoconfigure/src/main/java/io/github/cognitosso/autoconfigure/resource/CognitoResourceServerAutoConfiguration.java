@@ -1,5 +1,8 @@
 package io.github.cognitosso.autoconfigure.resource;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 
 import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
@@ -23,6 +26,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.web.client.RestClient;
@@ -74,8 +78,10 @@ public final class CognitoResourceServerAutoConfiguration {
 		@ConditionalOnCognitoLogin
 		@ConditionalOnMissingBean
 		CognitoResourceServerHttpSecurityCustomizer cognitoResourceServerHttpSecurityCustomizer(JwtDecoder jwtDecoder,
-				CognitoJwtAuthenticationConverter converter, BearerTokenResolver bearerTokenResolver) {
-			return new CognitoResourceServerHttpSecurityCustomizer(jwtDecoder, converter, bearerTokenResolver, false);
+				CognitoJwtAuthenticationConverter converter, BearerTokenResolver bearerTokenResolver,
+				CognitoProperties properties, CognitoEndpoints endpoints) {
+			return new CognitoResourceServerHttpSecurityCustomizer(jwtDecoder, converter, bearerTokenResolver, false,
+					resourceMetadata(properties, endpoints));
 		}
 
 		/** An API without browser login keeps no session. */
@@ -84,8 +90,20 @@ public final class CognitoResourceServerAutoConfiguration {
 		@ConditionalOnMissingBean
 		CognitoResourceServerHttpSecurityCustomizer cognitoStatelessResourceServerHttpSecurityCustomizer(
 				JwtDecoder jwtDecoder, CognitoJwtAuthenticationConverter converter,
-				BearerTokenResolver bearerTokenResolver) {
-			return new CognitoResourceServerHttpSecurityCustomizer(jwtDecoder, converter, bearerTokenResolver, true);
+				BearerTokenResolver bearerTokenResolver, CognitoProperties properties, CognitoEndpoints endpoints) {
+			return new CognitoResourceServerHttpSecurityCustomizer(jwtDecoder, converter, bearerTokenResolver, true,
+					resourceMetadata(properties, endpoints));
+		}
+
+		private static Consumer<OAuth2ProtectedResourceMetadata.Builder> resourceMetadata(
+				CognitoProperties properties, CognitoEndpoints endpoints) {
+			List<String> scopes = properties.getResourceServer()
+				.getRequiredScopes()
+				.stream()
+				.map(String::trim)
+				.filter((scope) -> !scope.isEmpty())
+				.toList();
+			return CognitoResourceServerHttpSecurityCustomizer.resourceMetadata(endpoints.issuer(), scopes);
 		}
 
 	}

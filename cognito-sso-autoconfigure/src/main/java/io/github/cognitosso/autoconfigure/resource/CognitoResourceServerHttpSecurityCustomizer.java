@@ -3,6 +3,10 @@ package io.github.cognitosso.autoconfigure.resource;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpConfigurer;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
 
+import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
+
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +16,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -28,6 +33,11 @@ import org.springframework.util.Assert;
  * CSRF protection (a browser never adds that header to a cross-site request, so such a request is no CSRF; Spring
  * exempts only requests whose token it could parse, so a malformed token on a POST would get a CSRF 403 instead of
  * 401), and, when browser login is off, makes the chain stateless: no session, no saved request, no cookie.
+ * <p>
+ * Spring Security publishes the API's OAuth 2.0 Protected Resource Metadata (RFC 9728) at
+ * {@code /.well-known/oauth-protected-resource}, to anyone; its default claims certificate-bound tokens, which Cognito
+ * never issues. Here it says what the API accepts: the pool's issuer as authorization server, the required scopes
+ * when there are some, tokens in the {@code Authorization} header only, no certificate binding.
  * <p>
  * Ordered early ({@link #ORDER}), before browser login: the first entry point registered for API-style requests
  * wins, and those must get {@code 401} with {@code WWW-Authenticate: Bearer}, not a redirect or a bare 401.
@@ -50,6 +60,8 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 
 	private final boolean stateless;
 
+	private final Consumer<OAuth2ProtectedResourceMetadata.Builder> resourceMetadata;
+
 	/**
 	 * @param jwtDecoder the decoder (the starter's {@link CognitoJwtDecoder} or the application's)
 	 * @param authenticationConverter turns a validated token into an authentication
@@ -59,7 +71,24 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 	public CognitoResourceServerHttpSecurityCustomizer(JwtDecoder jwtDecoder,
 			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter,
 			BearerTokenResolver bearerTokenResolver, boolean stateless) {
+		this(jwtDecoder, authenticationConverter, bearerTokenResolver, stateless, resourceMetadata(null, List.of()));
+	}
+
+	/**
+	 * @param jwtDecoder the decoder (the starter's {@link CognitoJwtDecoder} or the application's)
+	 * @param authenticationConverter turns a validated token into an authentication
+	 * @param bearerTokenResolver finds the token in a request
+	 * @param stateless whether the chain keeps no session (true unless browser login shares the chain)
+	 * @param resourceMetadata sets the claims of {@code /.well-known/oauth-protected-resource}, see
+	 * {@link #resourceMetadata(URI, List)}
+	 */
+	public CognitoResourceServerHttpSecurityCustomizer(JwtDecoder jwtDecoder,
+			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter,
+			BearerTokenResolver bearerTokenResolver, boolean stateless,
+			Consumer<OAuth2ProtectedResourceMetadata.Builder> resourceMetadata) {
 		Assert.notNull(jwtDecoder, "jwtDecoder must not be null");
+		Assert.notNull(resourceMetadata, "resourceMetadata must not be null");
+		this.resourceMetadata = resourceMetadata;
 		Assert.notNull(authenticationConverter, "authenticationConverter must not be null");
 		Assert.notNull(bearerTokenResolver, "bearerTokenResolver must not be null");
 		this.jwtDecoder = jwtDecoder;
@@ -75,6 +104,29 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 		return this.stateless;
 	}
 
+	/**
+	 * The Protected Resource Metadata of a Cognito API: tokens in the {@code Authorization} header only, not bound to
+	 * a client certificate.
+	 * @param issuer the pool's issuer, listed as the authorization server, or {@code null}
+	 * @param scopes the scopes every token needs, listed as the supported scopes when not empty
+	 * @return sets these claims on the metadata Spring Security builds for the request
+	 */
+	public static Consumer<OAuth2ProtectedResourceMetadata.Builder> resourceMetadata(URI issuer, List<String> scopes) {
+		List<String> supportedScopes = List.copyOf(scopes);
+		return (metadata) -> {
+			metadata.bearerMethods((methods) -> {
+				methods.clear();
+				methods.add("header");
+			}).tlsClientCertificateBoundAccessTokens(false);
+			if (issuer != null) {
+				metadata.authorizationServer(issuer.toString());
+			}
+			if (!supportedScopes.isEmpty()) {
+				metadata.scopes((list) -> list.addAll(supportedScopes));
+			}
+		};
+	}
+
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -86,7 +138,9 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(this.bearerTokenResolver)
 			.authenticationEntryPoint(new CognitoBearerTokenEntryPoint())
 			.accessDeniedHandler(new BearerTokenAccessDeniedHandler())
-			.jwt((jwt) -> jwt.decoder(this.jwtDecoder).jwtAuthenticationConverter(this.authenticationConverter)));
+			.jwt((jwt) -> jwt.decoder(this.jwtDecoder).jwtAuthenticationConverter(this.authenticationConverter))
+			.protectedResourceMetadata((metadata) -> metadata
+				.protectedResourceMetadataCustomizer(this.resourceMetadata)));
 		// Only when CSRF protection is on: calling http.csrf(...) would switch it back on in a chain that disabled it.
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {

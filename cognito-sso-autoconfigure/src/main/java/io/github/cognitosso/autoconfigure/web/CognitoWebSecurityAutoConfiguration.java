@@ -1,6 +1,11 @@
 package io.github.cognitosso.autoconfigure.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -8,11 +13,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * The default security chain of a Cognito application: every request authenticated, by whichever Cognito features
@@ -45,6 +53,34 @@ public final class CognitoWebSecurityAutoConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * Puts the {@code CognitoAuthentication} parameter resolution first: Spring MVC resolves principals before any
+	 * resolver added through a {@code WebMvcConfigurer}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RequestMappingHandlerAdapter.class)
+	static class ControllerArgumentConfiguration {
+
+		@Bean
+		static BeanPostProcessor cognitoAuthenticationArgumentResolverRegistrar() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
+						List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
+						resolvers.add(new CognitoAuthenticationArgumentResolver());
+						resolvers.addAll(adapter.getArgumentResolvers());
+						adapter.setArgumentResolvers(resolvers);
+					}
+					return bean;
+				}
+
+			};
+		}
+
 	}
 
 }

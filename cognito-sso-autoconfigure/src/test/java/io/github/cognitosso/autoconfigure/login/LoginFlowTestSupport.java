@@ -42,7 +42,8 @@ abstract class LoginFlowTestSupport {
 		registry.add("cognito.domain", cognito::domain);
 		registry.add("cognito.issuer-uri", cognito::issuer);
 		registry.add("cognito.client-id", () -> ScriptedCognito.CLIENT_ID);
-		registry.add("cognito.resource-server.enabled", () -> "false");
+		// Off unless a test class sets login-flow.resource-server=true (a subclass cannot override this registration).
+		registry.add("cognito.resource-server.enabled", () -> "${login-flow.resource-server:false}");
 	}
 
 	@BeforeEach

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cognitosso.autoconfigure.resource.CognitoAuthentication;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,6 +48,27 @@ class LoginTestApplication {
 			body.put("authorities", authorities);
 			body.put("attributes", new ArrayList<>(user.getAttributes().keySet()));
 			return body;
+		}
+
+		/** The caller as one type, for browser users and bearer-token callers alike. */
+		@GetMapping("/caller")
+		Map<String, Object> caller(CognitoAuthentication caller) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("name", caller.getName());
+			body.put("username", caller.getUsername().orElse(null));
+			body.put("groups", caller.getGroups());
+			body.put("scopes", caller.getScopes());
+			body.put("clientId", caller.getClientId().orElse(null));
+			body.put("tokenUse", caller.getTokenUse().claimValue());
+			body.put("machine", caller.isMachine());
+			body.put("email", caller.getClaims().get("email"));
+			return body;
+		}
+
+		@GetMapping("/users-only")
+		@PreAuthorize("!authentication.machine")
+		String usersOnly() {
+			return "users only";
 		}
 
 		@GetMapping("/csrf")

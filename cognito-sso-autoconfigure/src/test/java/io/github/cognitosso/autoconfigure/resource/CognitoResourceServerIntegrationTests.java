@@ -107,6 +107,21 @@ class CognitoResourceServerIntegrationTests {
 		return matcher.find() ? matcher.group(1) : null;
 	}
 
+	// ---- protected resource metadata (RFC 9728) ----
+
+	@Test
+	void protectedResourceMetadataDescribesTheCognitoApiToAnonymousCallers() {
+		HttpResponse<String> response = send("GET", "/.well-known/oauth-protected-resource", List.of());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, Object> metadata = JsonPath.read(response.body(), "$");
+		assertThat(metadata).containsEntry("resource", "http://127.0.0.1:" + this.port)
+			.containsEntry("authorization_servers", List.of(TestTokens.ISSUER))
+			.containsEntry("bearer_methods_supported", List.of("header"))
+			.containsEntry("tls_client_certificate_bound_access_tokens", false)
+			.doesNotContainKey("scopes_supported");
+	}
+
 	// ---- accepted ----
 
 	@Test

@@ -1,0 +1,110 @@
+package io.github.cognitosso.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a duration property does with a number written without a unit, checked against what the configuration
+ * reference says of it: {@code cognito.resource-server.clock-skew=100} is 100 ms, as documented, not 100 s.
+ */
+class DurationWithoutUnitTests {
+
+	private static final Path REFERENCE = Path.of("..", "docs", "configuration.md");
+
+	private static final Pattern UNITLESS = Pattern.compile("A number without a unit is (milliseconds|seconds)");
+
+	/** Named clients are one map in the metadata; their durations are listed here. */
+	private static final List<String> NAMED_CLIENT_DURATIONS = List.of(
+			"cognito.client-credentials.clients.<name>.expiry-margin",
+			"cognito.client-credentials.clients.<name>.token-connect-timeout",
+			"cognito.client-credentials.clients.<name>.token-read-timeout");
+
+	@Test
+	void clockSkewOfOneHundredIsOneTenthOfASecond() {
+		assertThat(bind("cognito.resource-server.clock-skew", "100").getResourceServer().getClockSkew())
+			.isEqualTo(Duration.ofMillis(100));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("durationProperties")
+	void numberWithoutUnitBindsAsTheReferenceSays(String property) throws IOException {
+		String row = referenceRow(property);
+		Matcher unit = UNITLESS.matcher(row);
+		assertThat(unit.find()).as("%s says what a number without a unit means: %s", property, row).isTrue();
+		Duration expected = unit.group(1).equals("seconds") ? Duration.ofSeconds(100) : Duration.ofMillis(100);
+
+		String bound = property.replace("<name>", "billing");
+		assertThat(value(bind(bound, "100"), bound)).isEqualTo(expected);
+	}
+
+	static Stream<String> durationProperties() throws IOException {
+		List<String> properties = new ArrayList<>();
+		try (InputStream generated = new ClassPathResource("META-INF/spring-configuration-metadata.json")
+			.getInputStream()) {
+			for (ConfigurationMetadataProperty property : ConfigurationMetadataRepositoryJsonBuilder.create(generated)
+				.build()
+				.getAllProperties()
+				.values()) {
+				if (property.getId().startsWith("cognito.") && Duration.class.getName().equals(property.getType())) {
+					properties.add(property.getId());
+				}
+			}
+		}
+		assertThat(properties).contains("cognito.resource-server.clock-skew", "cognito.login.timeout");
+		properties.addAll(NAMED_CLIENT_DURATIONS);
+		return properties.stream().sorted();
+	}
+
+	private static String referenceRow(String property) throws IOException {
+		return Files.readAllLines(REFERENCE)
+			.stream()
+			.filter((line) -> line.startsWith("| `" + property + "` |"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(property + " has no row in " + REFERENCE));
+	}
+
+	private static CognitoProperties bind(String property, String value) {
+		return new Binder(new MapConfigurationPropertySource(Map.of(property, value)))
+			.bind("cognito", CognitoProperties.class)
+			.get();
+	}
+
+	/** cognito.client-credentials.clients.billing.expiry-margin read as clientCredentials.clients[billing].expiryMargin */
+	private static Object value(CognitoProperties properties, String property) {
+		String path = property.substring("cognito.".length()).replace(".clients.billing.", ".clients[billing].");
+		StringBuilder camel = new StringBuilder();
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '-') {
+				camel.append(Character.toUpperCase(path.charAt(++i)));
+			}
+			else {
+				camel.append(c);
+			}
+		}
+		return new BeanWrapperImpl(properties).getPropertyValue(camel.toString());
+	}
+
+}
