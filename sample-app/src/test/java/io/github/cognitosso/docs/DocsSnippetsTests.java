@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,12 +25,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class DocsSnippetsTests {
 
-	/**
-	 * Pages whose snippets are converted to the convention on other branches, so not checked yet. Remove each entry
-	 * once the branch converting the page is merged (a test fails while a listed page already passes).
-	 */
-	static final Set<String> PAGES_CONVERTED_ELSEWHERE = Set.of("resource-server.md", "machine-to-machine.md");
-
 	private static final Pattern MARKER = Pattern.compile("^<!-- snippet: (\\S+)#(\\S+) -->$");
 
 	private static final Pattern FENCE = Pattern.compile("^\\s*```\\s*(\\S*).*$");
@@ -47,22 +40,10 @@ class DocsSnippetsTests {
 		assertThat(DOCS.resolve("testing.md")).as("docs/ next to the sample-app module").isRegularFile();
 		try (Stream<Path> pages = Files.list(DOCS)) {
 			return pages.filter((page) -> page.getFileName().toString().endsWith(".md"))
-				.filter((page) -> !PAGES_CONVERTED_ELSEWHERE.contains(page.getFileName().toString()))
 				.sorted()
 				.toList()
 				.stream()
 				.map((page) -> DynamicTest.dynamicTest("docs/" + page.getFileName(), () -> assertSnippets(page)));
-		}
-	}
-
-	@Test
-	void pagesConvertedElsewhereAreListedOnlyUntilTheirConversionIsMerged() throws IOException {
-		for (String page : PAGES_CONVERTED_ELSEWHERE) {
-			Path path = DOCS.resolve(page);
-			assertThat(path).isRegularFile();
-			assertThat(problems(page, Files.readAllLines(path)))
-				.as("docs/%s follows the snippet convention now: remove it from PAGES_CONVERTED_ELSEWHERE", page)
-				.isNotEmpty();
 		}
 	}
 
