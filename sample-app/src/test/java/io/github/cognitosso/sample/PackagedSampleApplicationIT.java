@@ -110,6 +110,8 @@ class PackagedSampleApplicationIT {
 			assertThat(api.statusCode()).isEqualTo(401);
 			assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 					(value) -> assertThat(value).startsWith("Bearer"));
+			assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json");
+			assertThat(api.body()).contains("\"status\":401").contains("\"error\":\"unauthorized\"");
 
 			browser.open(app + "/m2m");
 			assertThat(browser.text("m2m-result")).contains("\"machine\":true").contains("sample-machine");

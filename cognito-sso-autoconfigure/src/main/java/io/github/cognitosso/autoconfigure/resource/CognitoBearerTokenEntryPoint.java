@@ -1,9 +1,13 @@
 package io.github.cognitosso.autoconfigure.resource;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -22,6 +26,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * <p>
  * Requests refused before any token is read (two {@code Authorization} headers) get 401 too, with
  * {@code error="invalid_request"}: a client that sent a credential learns that it was not accepted.
+ * <p>
+ * The body repeats the answer as JSON ({@code status}, {@code error}, {@code error_description}), so an API caller
+ * without a token, or with a refused one, sees why in the response and not only in a header.
  */
 public final class CognitoBearerTokenEntryPoint implements AuthenticationEntryPoint {
 
@@ -29,8 +36,32 @@ public final class CognitoBearerTokenEntryPoint implements AuthenticationEntryPo
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException authException) {
-		this.delegate.commence(request, response, normalize(authException));
+			AuthenticationException authException) throws IOException {
+		AuthenticationException normalized = normalize(authException);
+		this.delegate.commence(request, response, normalized);
+		if (!response.isCommitted()) {
+			writeBody(response, normalized);
+		}
+	}
+
+	/**
+	 * The header is what RFC 6750 clients read; the JSON body says the same for a developer looking at the response.
+	 * Both texts are {@link #headerSafe header-safe}, so they need no JSON escaping.
+	 */
+	private static void writeBody(HttpServletResponse response, AuthenticationException exception) throws IOException {
+		String error = "unauthorized";
+		String description = "Send a Cognito access token in the Authorization header: Bearer <token>";
+		if (exception instanceof OAuth2AuthenticationException oauth2) {
+			error = headerSafe(oauth2.getError().getErrorCode());
+			if (oauth2.getError().getDescription() != null) {
+				description = headerSafe(oauth2.getError().getDescription());
+			}
+		}
+		byte[] body = ("{\"status\":" + response.getStatus() + ",\"error\":\"" + error + "\",\"error_description\":\""
+				+ description + "\"}").getBytes(StandardCharsets.UTF_8);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	static AuthenticationException normalize(AuthenticationException exception) {
