@@ -1005,6 +1005,14 @@ public class CognitoProperties {
 		private String baseUrl;
 
 		/**
+		 * Origins (scheme, host and port, e.g. https://reports.example.com) that receive the default client's token,
+		 * besides the origin of base-url. A request to any other origin goes out without the token, and the first one
+		 * to each origin is logged as a warning. Without base-url and token-origins the token goes nowhere. Not
+		 * inherited by named clients; setting it alone does not switch machine-to-machine clients on.
+		 */
+		private List<String> tokenOrigins = new ArrayList<>();
+
+		/**
 		 * Further named machine-to-machine clients, e.g. cognito.client-credentials.clients.inventory.scopes. Each
 		 * takes the same keys as the default client and inherits the values it does not set, except base-url.
 		 */
@@ -1082,6 +1090,14 @@ public class CognitoProperties {
 			this.baseUrl = baseUrl;
 		}
 
+		public List<String> getTokenOrigins() {
+			return this.tokenOrigins;
+		}
+
+		public void setTokenOrigins(List<String> tokenOrigins) {
+			this.tokenOrigins = tokenOrigins;
+		}
+
 		public java.util.Map<String, Client> getClients() {
 			return this.clients;
 		}
@@ -1135,6 +1151,11 @@ public class CognitoProperties {
 			 * such as ${local.server.port}, is resolved at the first call.
 			 */
 			private String baseUrl;
+
+			/**
+			 * Origins that receive this client's token besides the origin of its base-url. Not inherited.
+			 */
+			private List<String> tokenOrigins = new ArrayList<>();
 
 			public String getClientId() {
 				return this.clientId;
@@ -1198,6 +1219,14 @@ public class CognitoProperties {
 
 			public void setBaseUrl(String baseUrl) {
 				this.baseUrl = baseUrl;
+			}
+
+			public List<String> getTokenOrigins() {
+				return this.tokenOrigins;
+			}
+
+			public void setTokenOrigins(List<String> tokenOrigins) {
+				this.tokenOrigins = tokenOrigins;
 			}
 
 		}

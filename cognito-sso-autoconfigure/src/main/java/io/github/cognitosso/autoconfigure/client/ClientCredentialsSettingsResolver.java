@@ -120,7 +120,7 @@ final class ClientCredentialsSettingsResolver {
 				Objects.requireNonNullElse(group.getExpiryMargin(), DEFAULT_EXPIRY_MARGIN),
 				Objects.requireNonNullElse(group.getTokenConnectTimeout(), DEFAULT_CONNECT_TIMEOUT),
 				Objects.requireNonNullElse(group.getTokenReadTimeout(), DEFAULT_READ_TIMEOUT), tokenUri,
-				baseUrl(group.getBaseUrl(), PREFIX));
+				baseUrl(group.getBaseUrl(), PREFIX), tokenOrigins(group.getTokenOrigins(), PREFIX));
 	}
 
 	private static ClientCredentialsSettings resolveNamed(String name, ClientCredentials.Client client,
@@ -141,7 +141,7 @@ final class ClientCredentialsSettingsResolver {
 				Objects.requireNonNullElse(client.getExpiryMargin(), base.expiryMargin()),
 				Objects.requireNonNullElse(client.getTokenConnectTimeout(), base.tokenConnectTimeout()),
 				Objects.requireNonNullElse(client.getTokenReadTimeout(), base.tokenReadTimeout()), tokenUri,
-				baseUrl(client.getBaseUrl(), prefix));
+				baseUrl(client.getBaseUrl(), prefix), tokenOrigins(client.getTokenOrigins(), prefix));
 	}
 
 	private static ClientCredentialsSettings validate(ClientCredentialsSettings client) {
@@ -246,6 +246,53 @@ final class ClientCredentialsSettingsResolver {
 			absoluteHttpUrl(trimmed, prefix);
 		}
 		return trimmed;
+	}
+
+	/**
+	 * Token origins are not inherited: like a base URL, they name where one API lives. An entry with a placeholder is
+	 * checked at the first call instead ({@link TokenOrigins}).
+	 */
+	private static List<String> tokenOrigins(List<String> values, String prefix) {
+		if (values == null) {
+			return List.of();
+		}
+		List<String> origins = new ArrayList<>();
+		for (String value : values) {
+			if (!StringUtils.hasText(value)) {
+				continue;
+			}
+			String trimmed = value.trim();
+			if (!trimmed.contains("${")) {
+				origin(trimmed, prefix);
+			}
+			origins.add(trimmed);
+		}
+		return List.copyOf(origins);
+	}
+
+	/**
+	 * @return the value as an origin (scheme, host and port)
+	 * @throws CognitoConfigurationException when the value is not an http(s) origin: a path, query, fragment or user
+	 * info would suggest a narrower match than the origin the check applies
+	 */
+	static TokenOrigins.Origin origin(String value, String prefix) {
+		try {
+			URI uri = new URI(value);
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			String path = uri.getRawPath();
+			if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+					&& uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+					&& (path == null || path.isEmpty() || path.equals("/"))) {
+				return TokenOrigins.Origin.of(uri);
+			}
+		}
+		catch (Exception ex) {
+			// reported below
+		}
+		throw new CognitoConfigurationException(prefix + "token-origins", value,
+				"this is not an origin: the token is sent by scheme, host and port, and a path, query or user info "
+						+ "cannot narrow that.",
+				"List origins such as https://reports.example.com or http://localhost:8080, without a path.");
 	}
 
 	/**
