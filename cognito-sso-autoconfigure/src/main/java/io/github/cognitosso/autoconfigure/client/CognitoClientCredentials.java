@@ -103,7 +103,7 @@ public final class CognitoClientCredentials {
 	/**
 	 * @param clientName the client's name
 	 * @return a customizer for {@link RestClient.Builder#apply(Consumer)} that adds the client's interceptor and, when
-	 * configured, its base URL
+	 * configured, its base URL to the builder it is given (pass a {@code clone()} of a builder that is shared)
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public Consumer<RestClient.Builder> customizer(String clientName) {
@@ -113,8 +113,8 @@ public final class CognitoClientCredentials {
 
 	/**
 	 * @param clientName the client's name
-	 * @return the client's {@link RestClient} (built at start-up, from Spring Boot's {@code RestClient.Builder} when
-	 * there is one) with the client's interceptor and base URL
+	 * @return the client's {@link RestClient} (built at start-up, from a copy of the context's
+	 * {@code RestClient.Builder} when there is one) with the client's interceptor and base URL
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public RestClient restClient(String clientName) {
@@ -159,8 +159,11 @@ public final class CognitoClientCredentials {
 			this.tokens = tokens;
 			this.interceptor = interceptor;
 			this.placeholders = placeholders;
-			customize(builder);
-			this.restClient = builder.build();
+			// A copy: the builder may be an application's singleton bean, which would otherwise hand this client's
+			// interceptor and base URL to every RestClient built from it later, and to the next client.
+			RestClient.Builder own = builder.clone();
+			customize(own);
+			this.restClient = own.build();
 		}
 
 		void customize(RestClient.Builder builder) {
