@@ -998,6 +998,22 @@ public class CognitoProperties {
 		private java.time.Duration tokenReadTimeout = java.time.Duration.ofSeconds(10);
 
 		/**
+		 * How long calls fail fast, with the last error, after a failed token request (5xx, timeout, invalid_client...)
+		 * before Cognito is asked again. Doubles with each failure in a row up to token-failure-backoff-max, minus a
+		 * random part of up to half (jitter); a token request that succeeds resets it. At least 100ms. A number without
+		 * a unit is seconds.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration tokenFailureBackoff = java.time.Duration.ofSeconds(1);
+
+		/**
+		 * Longest back-off after failed token requests in a row. At least token-failure-backoff. A number without a
+		 * unit is seconds.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration tokenFailureBackoffMax = java.time.Duration.ofSeconds(30);
+
+		/**
 		 * Base URL of the API the default client calls, e.g. https://orders.example.com, used by the pre-built
 		 * cognitoRestClient. Not inherited by named clients. A placeholder that cannot be resolved at start-up, such
 		 * as ${local.server.port}, is resolved at the first call.
@@ -1082,6 +1098,22 @@ public class CognitoProperties {
 			this.tokenReadTimeout = tokenReadTimeout;
 		}
 
+		public java.time.Duration getTokenFailureBackoff() {
+			return this.tokenFailureBackoff;
+		}
+
+		public void setTokenFailureBackoff(java.time.Duration tokenFailureBackoff) {
+			this.tokenFailureBackoff = tokenFailureBackoff;
+		}
+
+		public java.time.Duration getTokenFailureBackoffMax() {
+			return this.tokenFailureBackoffMax;
+		}
+
+		public void setTokenFailureBackoffMax(java.time.Duration tokenFailureBackoffMax) {
+			this.tokenFailureBackoffMax = tokenFailureBackoffMax;
+		}
+
 		public String getBaseUrl() {
 			return this.baseUrl;
 		}
@@ -1145,6 +1177,20 @@ public class CognitoProperties {
 			 */
 			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 			private java.time.Duration tokenReadTimeout;
+
+			/**
+			 * Back-off after a failed token request. Default: the default client's. A number without a unit is
+			 * seconds.
+			 */
+			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+			private java.time.Duration tokenFailureBackoff;
+
+			/**
+			 * Longest back-off after failed token requests. Default: the default client's. A number without a unit is
+			 * seconds.
+			 */
+			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+			private java.time.Duration tokenFailureBackoffMax;
 
 			/**
 			 * Base URL of the API this client calls. Not inherited. A placeholder that cannot be resolved at start-up,
@@ -1211,6 +1257,22 @@ public class CognitoProperties {
 
 			public void setTokenReadTimeout(java.time.Duration tokenReadTimeout) {
 				this.tokenReadTimeout = tokenReadTimeout;
+			}
+
+			public java.time.Duration getTokenFailureBackoff() {
+				return this.tokenFailureBackoff;
+			}
+
+			public void setTokenFailureBackoff(java.time.Duration tokenFailureBackoff) {
+				this.tokenFailureBackoff = tokenFailureBackoff;
+			}
+
+			public java.time.Duration getTokenFailureBackoffMax() {
+				return this.tokenFailureBackoffMax;
+			}
+
+			public void setTokenFailureBackoffMax(java.time.Duration tokenFailureBackoffMax) {
+				this.tokenFailureBackoffMax = tokenFailureBackoffMax;
 			}
 
 			public String getBaseUrl() {

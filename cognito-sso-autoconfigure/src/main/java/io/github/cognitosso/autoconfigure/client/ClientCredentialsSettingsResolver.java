@@ -47,6 +47,13 @@ final class ClientCredentialsSettingsResolver {
 
 	private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration DEFAULT_FAILURE_BACKOFF = Duration.ofSeconds(1);
+
+	private static final Duration DEFAULT_FAILURE_BACKOFF_MAX = Duration.ofSeconds(30);
+
+	/** Below this a back-off no longer spares Cognito, or the pool's request quota, an outage's worth of requests. */
+	private static final Duration MIN_FAILURE_BACKOFF = Duration.ofMillis(100);
+
 	private ClientCredentialsSettingsResolver() {
 	}
 
@@ -119,7 +126,9 @@ final class ClientCredentialsSettingsResolver {
 						ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
 				Objects.requireNonNullElse(group.getExpiryMargin(), DEFAULT_EXPIRY_MARGIN),
 				Objects.requireNonNullElse(group.getTokenConnectTimeout(), DEFAULT_CONNECT_TIMEOUT),
-				Objects.requireNonNullElse(group.getTokenReadTimeout(), DEFAULT_READ_TIMEOUT), tokenUri,
+				Objects.requireNonNullElse(group.getTokenReadTimeout(), DEFAULT_READ_TIMEOUT),
+				Objects.requireNonNullElse(group.getTokenFailureBackoff(), DEFAULT_FAILURE_BACKOFF),
+				Objects.requireNonNullElse(group.getTokenFailureBackoffMax(), DEFAULT_FAILURE_BACKOFF_MAX), tokenUri,
 				baseUrl(group.getBaseUrl(), PREFIX), tokenOrigins(group.getTokenOrigins(), PREFIX));
 	}
 
@@ -140,7 +149,9 @@ final class ClientCredentialsSettingsResolver {
 				Objects.requireNonNullElse(client.getClientAuthenticationMethod(), base.authenticationMethod()),
 				Objects.requireNonNullElse(client.getExpiryMargin(), base.expiryMargin()),
 				Objects.requireNonNullElse(client.getTokenConnectTimeout(), base.tokenConnectTimeout()),
-				Objects.requireNonNullElse(client.getTokenReadTimeout(), base.tokenReadTimeout()), tokenUri,
+				Objects.requireNonNullElse(client.getTokenReadTimeout(), base.tokenReadTimeout()),
+				Objects.requireNonNullElse(client.getTokenFailureBackoff(), base.tokenFailureBackoff()),
+				Objects.requireNonNullElse(client.getTokenFailureBackoffMax(), base.tokenFailureBackoffMax()), tokenUri,
 				baseUrl(client.getBaseUrl(), prefix), tokenOrigins(client.getTokenOrigins(), prefix));
 	}
 
@@ -164,6 +175,20 @@ final class ClientCredentialsSettingsResolver {
 		requireNotNegative(prefix + "expiry-margin", client.expiryMargin());
 		requirePositive(prefix + "token-connect-timeout", client.tokenConnectTimeout());
 		requirePositive(prefix + "token-read-timeout", client.tokenReadTimeout());
+		if (client.tokenFailureBackoff().compareTo(MIN_FAILURE_BACKOFF) < 0) {
+			throw new CognitoConfigurationException(prefix + "token-failure-backoff",
+					client.tokenFailureBackoff().toString(),
+					"after a failed token request every call would ask Cognito again almost at once, each waiting up "
+							+ "to the token timeouts and spending the user pool's request quota.",
+					"Use 100ms or more; the default is 1s.");
+		}
+		if (client.tokenFailureBackoffMax().compareTo(client.tokenFailureBackoff()) < 0) {
+			throw new CognitoConfigurationException(prefix + "token-failure-backoff-max",
+					client.tokenFailureBackoffMax().toString(),
+					"the longest back-off is shorter than the first one (" + prefix + "token-failure-backoff = "
+							+ client.tokenFailureBackoff() + ").",
+					"Use a duration of at least " + prefix + "token-failure-backoff; the default is 30s.");
+		}
 		return client;
 	}
 

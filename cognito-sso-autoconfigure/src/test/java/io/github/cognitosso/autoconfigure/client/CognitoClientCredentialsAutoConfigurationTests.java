@@ -271,7 +271,7 @@ class CognitoClientCredentialsAutoConfigurationTests {
 		final CognitoClientCredentials clients = new CognitoClientCredentials(
 				List.of(new ClientCredentialsSettings("default", "cognito.client-credentials.", "own", SECRET, List.of(),
 						ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ZERO, Duration.ofSeconds(1),
-						Duration.ofSeconds(1), URI.create("http://localhost:9229/oauth2/token"), null, List.of())),
+						Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), URI.create("http://localhost:9229/oauth2/token"), null, List.of())),
 				Clock.systemUTC(), RestClient::builder);
 
 		@Bean
