@@ -998,11 +998,35 @@ public class CognitoProperties {
 		private java.time.Duration tokenReadTimeout = java.time.Duration.ofSeconds(10);
 
 		/**
+		 * How long calls fail fast, with the last error, after a failed token request (5xx, timeout, invalid_client...)
+		 * before Cognito is asked again. Doubles with each failure in a row up to token-failure-backoff-max, minus a
+		 * random part of up to half (jitter); a token request that succeeds resets it. At least 100ms. A number without
+		 * a unit is seconds.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration tokenFailureBackoff = java.time.Duration.ofSeconds(1);
+
+		/**
+		 * Longest back-off after failed token requests in a row. At least token-failure-backoff. A number without a
+		 * unit is seconds.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration tokenFailureBackoffMax = java.time.Duration.ofSeconds(30);
+
+		/**
 		 * Base URL of the API the default client calls, e.g. https://orders.example.com, used by the pre-built
 		 * cognitoRestClient. Not inherited by named clients. A placeholder that cannot be resolved at start-up, such
 		 * as ${local.server.port}, is resolved at the first call.
 		 */
 		private String baseUrl;
+
+		/**
+		 * Origins (scheme, host and port, e.g. https://reports.example.com) that receive the default client's token,
+		 * besides the origin of base-url. A request to any other origin goes out without the token, and the first one
+		 * to each origin is logged as a warning. Without base-url and token-origins the token goes nowhere. Not
+		 * inherited by named clients; setting it alone does not switch machine-to-machine clients on.
+		 */
+		private List<String> tokenOrigins = new ArrayList<>();
 
 		/**
 		 * Further named machine-to-machine clients, e.g. cognito.client-credentials.clients.inventory.scopes. Each
@@ -1074,12 +1098,36 @@ public class CognitoProperties {
 			this.tokenReadTimeout = tokenReadTimeout;
 		}
 
+		public java.time.Duration getTokenFailureBackoff() {
+			return this.tokenFailureBackoff;
+		}
+
+		public void setTokenFailureBackoff(java.time.Duration tokenFailureBackoff) {
+			this.tokenFailureBackoff = tokenFailureBackoff;
+		}
+
+		public java.time.Duration getTokenFailureBackoffMax() {
+			return this.tokenFailureBackoffMax;
+		}
+
+		public void setTokenFailureBackoffMax(java.time.Duration tokenFailureBackoffMax) {
+			this.tokenFailureBackoffMax = tokenFailureBackoffMax;
+		}
+
 		public String getBaseUrl() {
 			return this.baseUrl;
 		}
 
 		public void setBaseUrl(String baseUrl) {
 			this.baseUrl = baseUrl;
+		}
+
+		public List<String> getTokenOrigins() {
+			return this.tokenOrigins;
+		}
+
+		public void setTokenOrigins(List<String> tokenOrigins) {
+			this.tokenOrigins = tokenOrigins;
 		}
 
 		public java.util.Map<String, Client> getClients() {
@@ -1131,10 +1179,29 @@ public class CognitoProperties {
 			private java.time.Duration tokenReadTimeout;
 
 			/**
+			 * Back-off after a failed token request. Default: the default client's. A number without a unit is
+			 * seconds.
+			 */
+			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+			private java.time.Duration tokenFailureBackoff;
+
+			/**
+			 * Longest back-off after failed token requests. Default: the default client's. A number without a unit is
+			 * seconds.
+			 */
+			@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+			private java.time.Duration tokenFailureBackoffMax;
+
+			/**
 			 * Base URL of the API this client calls. Not inherited. A placeholder that cannot be resolved at start-up,
 			 * such as ${local.server.port}, is resolved at the first call.
 			 */
 			private String baseUrl;
+
+			/**
+			 * Origins that receive this client's token besides the origin of its base-url. Not inherited.
+			 */
+			private List<String> tokenOrigins = new ArrayList<>();
 
 			public String getClientId() {
 				return this.clientId;
@@ -1192,12 +1259,36 @@ public class CognitoProperties {
 				this.tokenReadTimeout = tokenReadTimeout;
 			}
 
+			public java.time.Duration getTokenFailureBackoff() {
+				return this.tokenFailureBackoff;
+			}
+
+			public void setTokenFailureBackoff(java.time.Duration tokenFailureBackoff) {
+				this.tokenFailureBackoff = tokenFailureBackoff;
+			}
+
+			public java.time.Duration getTokenFailureBackoffMax() {
+				return this.tokenFailureBackoffMax;
+			}
+
+			public void setTokenFailureBackoffMax(java.time.Duration tokenFailureBackoffMax) {
+				this.tokenFailureBackoffMax = tokenFailureBackoffMax;
+			}
+
 			public String getBaseUrl() {
 				return this.baseUrl;
 			}
 
 			public void setBaseUrl(String baseUrl) {
 				this.baseUrl = baseUrl;
+			}
+
+			public List<String> getTokenOrigins() {
+				return this.tokenOrigins;
+			}
+
+			public void setTokenOrigins(List<String> tokenOrigins) {
+				this.tokenOrigins = tokenOrigins;
 			}
 
 		}

@@ -39,7 +39,9 @@ class DurationWithoutUnitTests {
 	private static final List<String> NAMED_CLIENT_DURATIONS = List.of(
 			"cognito.client-credentials.clients.<name>.expiry-margin",
 			"cognito.client-credentials.clients.<name>.token-connect-timeout",
-			"cognito.client-credentials.clients.<name>.token-read-timeout");
+			"cognito.client-credentials.clients.<name>.token-read-timeout",
+			"cognito.client-credentials.clients.<name>.token-failure-backoff",
+			"cognito.client-credentials.clients.<name>.token-failure-backoff-max");
 
 	@Test
 	void clockSkewOfOneHundredIsOneTenthOfASecond() {

@@ -21,16 +21,22 @@ import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.Cl
  * @param expiryMargin how long before expiry a cached token is replaced
  * @param tokenConnectTimeout connect timeout of token requests
  * @param tokenReadTimeout read timeout of token requests
+ * @param tokenFailureBackoff how long calls fail fast after a first failed token request
+ * @param tokenFailureBackoffMax the longest back-off after failed token requests in a row
  * @param tokenUri Cognito's token endpoint
  * @param baseUrl base URL of the API this client calls, or {@code null}: an absolute http(s) URL, or one with a
  * placeholder that is resolved at the first call ({@code http://localhost:${local.server.port}})
+ * @param tokenOrigins further origins that receive the token (besides the base URL's), as configured: each an origin
+ * ({@code https://reports.example.com}) or one with a placeholder that is resolved at the first call
  */
 record ClientCredentialsSettings(String name, String propertyPrefix, String clientId, String clientSecret,
 		List<String> scopes, ClientAuthenticationMethod authenticationMethod, Duration expiryMargin,
-		Duration tokenConnectTimeout, Duration tokenReadTimeout, URI tokenUri, String baseUrl) {
+		Duration tokenConnectTimeout, Duration tokenReadTimeout, Duration tokenFailureBackoff,
+		Duration tokenFailureBackoffMax, URI tokenUri, String baseUrl, List<String> tokenOrigins) {
 
 	ClientCredentialsSettings {
 		scopes = List.copyOf(scopes);
+		tokenOrigins = List.copyOf(tokenOrigins);
 	}
 
 	@Override

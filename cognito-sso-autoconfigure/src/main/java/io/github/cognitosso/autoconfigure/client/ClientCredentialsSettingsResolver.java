@@ -47,6 +47,13 @@ final class ClientCredentialsSettingsResolver {
 
 	private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration DEFAULT_FAILURE_BACKOFF = Duration.ofSeconds(1);
+
+	private static final Duration DEFAULT_FAILURE_BACKOFF_MAX = Duration.ofSeconds(30);
+
+	/** Below this a back-off no longer spares Cognito, or the pool's request quota, an outage's worth of requests. */
+	private static final Duration MIN_FAILURE_BACKOFF = Duration.ofMillis(100);
+
 	private ClientCredentialsSettingsResolver() {
 	}
 
@@ -119,8 +126,10 @@ final class ClientCredentialsSettingsResolver {
 						ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
 				Objects.requireNonNullElse(group.getExpiryMargin(), DEFAULT_EXPIRY_MARGIN),
 				Objects.requireNonNullElse(group.getTokenConnectTimeout(), DEFAULT_CONNECT_TIMEOUT),
-				Objects.requireNonNullElse(group.getTokenReadTimeout(), DEFAULT_READ_TIMEOUT), tokenUri,
-				baseUrl(group.getBaseUrl(), PREFIX));
+				Objects.requireNonNullElse(group.getTokenReadTimeout(), DEFAULT_READ_TIMEOUT),
+				Objects.requireNonNullElse(group.getTokenFailureBackoff(), DEFAULT_FAILURE_BACKOFF),
+				Objects.requireNonNullElse(group.getTokenFailureBackoffMax(), DEFAULT_FAILURE_BACKOFF_MAX), tokenUri,
+				baseUrl(group.getBaseUrl(), PREFIX), tokenOrigins(group.getTokenOrigins(), PREFIX));
 	}
 
 	private static ClientCredentialsSettings resolveNamed(String name, ClientCredentials.Client client,
@@ -140,8 +149,10 @@ final class ClientCredentialsSettingsResolver {
 				Objects.requireNonNullElse(client.getClientAuthenticationMethod(), base.authenticationMethod()),
 				Objects.requireNonNullElse(client.getExpiryMargin(), base.expiryMargin()),
 				Objects.requireNonNullElse(client.getTokenConnectTimeout(), base.tokenConnectTimeout()),
-				Objects.requireNonNullElse(client.getTokenReadTimeout(), base.tokenReadTimeout()), tokenUri,
-				baseUrl(client.getBaseUrl(), prefix));
+				Objects.requireNonNullElse(client.getTokenReadTimeout(), base.tokenReadTimeout()),
+				Objects.requireNonNullElse(client.getTokenFailureBackoff(), base.tokenFailureBackoff()),
+				Objects.requireNonNullElse(client.getTokenFailureBackoffMax(), base.tokenFailureBackoffMax()), tokenUri,
+				baseUrl(client.getBaseUrl(), prefix), tokenOrigins(client.getTokenOrigins(), prefix));
 	}
 
 	private static ClientCredentialsSettings validate(ClientCredentialsSettings client) {
@@ -164,6 +175,20 @@ final class ClientCredentialsSettingsResolver {
 		requireNotNegative(prefix + "expiry-margin", client.expiryMargin());
 		requirePositive(prefix + "token-connect-timeout", client.tokenConnectTimeout());
 		requirePositive(prefix + "token-read-timeout", client.tokenReadTimeout());
+		if (client.tokenFailureBackoff().compareTo(MIN_FAILURE_BACKOFF) < 0) {
+			throw new CognitoConfigurationException(prefix + "token-failure-backoff",
+					client.tokenFailureBackoff().toString(),
+					"after a failed token request every call would ask Cognito again almost at once, each waiting up "
+							+ "to the token timeouts and spending the user pool's request quota.",
+					"Use 100ms or more; the default is 1s.");
+		}
+		if (client.tokenFailureBackoffMax().compareTo(client.tokenFailureBackoff()) < 0) {
+			throw new CognitoConfigurationException(prefix + "token-failure-backoff-max",
+					client.tokenFailureBackoffMax().toString(),
+					"the longest back-off is shorter than the first one (" + prefix + "token-failure-backoff = "
+							+ client.tokenFailureBackoff() + ").",
+					"Use a duration of at least " + prefix + "token-failure-backoff; the default is 30s.");
+		}
 		return client;
 	}
 
@@ -246,6 +271,53 @@ final class ClientCredentialsSettingsResolver {
 			absoluteHttpUrl(trimmed, prefix);
 		}
 		return trimmed;
+	}
+
+	/**
+	 * Token origins are not inherited: like a base URL, they name where one API lives. An entry with a placeholder is
+	 * checked at the first call instead ({@link TokenOrigins}).
+	 */
+	private static List<String> tokenOrigins(List<String> values, String prefix) {
+		if (values == null) {
+			return List.of();
+		}
+		List<String> origins = new ArrayList<>();
+		for (String value : values) {
+			if (!StringUtils.hasText(value)) {
+				continue;
+			}
+			String trimmed = value.trim();
+			if (!trimmed.contains("${")) {
+				origin(trimmed, prefix);
+			}
+			origins.add(trimmed);
+		}
+		return List.copyOf(origins);
+	}
+
+	/**
+	 * @return the value as an origin (scheme, host and port)
+	 * @throws CognitoConfigurationException when the value is not an http(s) origin: a path, query, fragment or user
+	 * info would suggest a narrower match than the origin the check applies
+	 */
+	static TokenOrigins.Origin origin(String value, String prefix) {
+		try {
+			URI uri = new URI(value);
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			String path = uri.getRawPath();
+			if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+					&& uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+					&& (path == null || path.isEmpty() || path.equals("/"))) {
+				return TokenOrigins.Origin.of(uri);
+			}
+		}
+		catch (Exception ex) {
+			// reported below
+		}
+		throw new CognitoConfigurationException(prefix + "token-origins", value,
+				"this is not an origin: the token is sent by scheme, host and port, and a path, query or user info "
+						+ "cannot narrow that.",
+				"List origins such as https://reports.example.com or http://localhost:8080, without a path.");
 	}
 
 	/**

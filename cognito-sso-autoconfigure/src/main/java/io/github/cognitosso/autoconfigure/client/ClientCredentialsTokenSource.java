@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
 
 import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.ClientAuthenticationMethod;
 import org.apache.commons.logging.Log;
@@ -40,6 +42,10 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * thread (Spring's {@code OAuth2ClientHttpRequestInterceptor} keys it by that user).</li>
  * <li>One clock: Spring stamps a token's issue time with {@code Instant.now()} whatever clock the provider checks
  * expiry with, so tokens are re-stamped with the same {@link Clock}.</li>
+ * <li>Back-off: after a failed token request, calls that need a new token fail fast with the last error until a
+ * back-off has passed ({@code token-failure-backoff}, doubling with each failure in a row up to
+ * {@code token-failure-backoff-max}, with jitter), so an outage of Cognito does not turn every outgoing call into a
+ * token request that waits for its timeout and spends the pool's request quota. A success resets it.</li>
  * </ul>
  * The registration repository and authorized client service are private to this object, not beans, so they never
  * meet the browser-login ones.
@@ -62,13 +68,26 @@ final class ClientCredentialsTokenSource {
 
 	private final AtomicBoolean shortLifetimeReported = new AtomicBoolean();
 
+	/** A number in [0, 1) for each back-off: how much of its upper half is taken off (jitter). */
+	private final DoubleSupplier jitter;
+
+	/** Set after a failed token request, cleared by a successful one. */
+	private final AtomicReference<Backoff> backoff = new AtomicReference<>();
+
 	/** The last token obtained because an API rejected its predecessor; such a token is not renewed again. */
 	private volatile String renewedAfterRejection;
 
 	ClientCredentialsTokenSource(ClientCredentialsSettings settings,
 			OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenResponseClient, Clock clock) {
+		this(settings, tokenResponseClient, clock, () -> ThreadLocalRandom.current().nextDouble());
+	}
+
+	ClientCredentialsTokenSource(ClientCredentialsSettings settings,
+			OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenResponseClient, Clock clock,
+			DoubleSupplier jitter) {
 		this.settings = settings;
 		this.clock = clock;
+		this.jitter = jitter;
 		this.principalName = "cognito-m2m:" + settings.name();
 		ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(settings));
 		this.authorizedClients = new InMemoryOAuth2AuthorizedClientService(registrations);
@@ -138,6 +157,10 @@ final class ClientCredentialsTokenSource {
 
 	private OAuth2AccessToken fetch(OAuth2AccessToken rejected) {
 		while (true) {
+			Backoff current = this.backoff.get();
+			if (current != null && this.clock.instant().isBefore(current.until())) {
+				throw current.failFast();
+			}
 			CompletableFuture<OAuth2AccessToken> mine = new CompletableFuture<>();
 			CompletableFuture<OAuth2AccessToken> running = this.inFlight.compareAndExchange(null, mine);
 			if (running == null) {
@@ -161,10 +184,15 @@ final class ClientCredentialsTokenSource {
 			if (rejected != null) {
 				this.renewedAfterRejection = token.getTokenValue();
 			}
+			this.backoff.set(null);
 			flight.complete(token);
 			return token;
 		}
 		catch (RuntimeException | Error ex) {
+			if (ex instanceof CognitoTokenException failure) {
+				// Before the flight ends: a caller arriving after it must find the back-off.
+				backOff(failure);
+			}
 			flight.completeExceptionally(ex);
 			throw ex;
 		}
@@ -188,6 +216,41 @@ final class ClientCredentialsTokenSource {
 			throw new IllegalStateException("The client credentials provider did not authorize " + this.settings);
 		}
 		return authorized.getAccessToken();
+	}
+
+	private void backOff(CognitoTokenException failure) {
+		Backoff previous = this.backoff.get();
+		int failures = (previous != null) ? previous.failures() + 1 : 1;
+		Duration delay = backoffDelay(this.settings.tokenFailureBackoff(), this.settings.tokenFailureBackoffMax(),
+				failures, this.jitter.getAsDouble());
+		Backoff next = new Backoff(failures, this.clock.instant().plus(delay), failure);
+		this.backoff.set(next);
+		if (logger.isWarnEnabled()) {
+			logger.warn("Cognito M2M client '" + this.settings.name() + "' could not get an access token ("
+					+ failure.errorCode()
+					+ (failure.httpStatus().isPresent() ? ", HTTP " + failure.httpStatus().getAsInt() : "") + "), "
+					+ failures + " time(s) in a row: calls that need a token fail fast until " + next.until() + " ("
+					+ delay.toMillis() + " ms back-off).");
+		}
+	}
+
+	/**
+	 * The back-off after {@code failures} failed token requests in a row: {@code initial} doubled for each failure
+	 * after the first, capped at {@code max}, then up to half of it taken off at random (jitter), so that the
+	 * instances of an application that failed together do not all ask again at the same moment.
+	 * @param initial the back-off after the first failure
+	 * @param max the longest back-off
+	 * @param failures failed token requests in a row, 1 or more
+	 * @param jitter a number in [0, 1): 0 keeps the full back-off, values towards 1 take off towards half
+	 * @return a duration in {@code (capped / 2, capped]}
+	 */
+	static Duration backoffDelay(Duration initial, Duration max, int failures, double jitter) {
+		long capMillis = max.toMillis();
+		long millis = Math.min(initial.toMillis(), capMillis);
+		for (int i = 1; i < failures && millis < capMillis; i++) {
+			millis = Math.min(millis * 2, capMillis);
+		}
+		return Duration.ofMillis(millis - (long) (millis / 2.0 * jitter));
 	}
 
 	private static OAuth2AccessToken await(CompletableFuture<OAuth2AccessToken> flight) {
@@ -257,6 +320,27 @@ final class ClientCredentialsTokenSource {
 					+ this.settings.expiryMargin().toSeconds() + " s): every call fetches a new token. Lower the "
 					+ "margin or raise the app client's access token validity.");
 		}
+	}
+
+	/**
+	 * @param failures failed token requests in a row
+	 * @param until no token request before this instant
+	 * @param lastError the last failure, which every call during the back-off reports
+	 */
+	private record Backoff(int failures, Instant until, CognitoTokenException lastError) {
+
+		/**
+		 * @return the last error again, said to be a back-off, thrown from the caller's own stack
+		 */
+		CognitoTokenException failFast() {
+			CognitoTokenException last = this.lastError;
+			return new CognitoTokenException(
+					last.getMessage() + " Back-off: Cognito's token endpoint is not asked again before " + this.until
+							+ " (" + this.failures + " failed token request(s) in a row); this call failed fast.",
+					last.clientName(), last.errorCode(), last.errorDescription().orElse(null),
+					last.httpStatus().isPresent() ? last.httpStatus().getAsInt() : null, last);
+		}
+
 	}
 
 }

@@ -26,7 +26,8 @@ import org.springframework.web.client.RestClient;
  * RestClient inventory = builder.apply(m2m.customizer("inventory")).build();
  * RestClient other = RestClient.builder().requestInterceptor(m2m.interceptor("inventory")).build();
  * </pre>
- * Every client sends its token on every request, whatever the host: use it only for APIs that should receive it.
+ * A client sends its token only to the origin of its {@code base-url} and to those listed in its
+ * {@code token-origins}: a request to any other origin goes out without it (and is logged once per origin).
  */
 public final class CognitoClientCredentials {
 
@@ -49,8 +50,9 @@ public final class CognitoClientCredentials {
 		for (ClientCredentialsSettings client : settings) {
 			ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(client,
 					CognitoTokenEndpoint.responseClient(client), clock);
-			clients.put(client.name(), new Client(client, tokens, new ClientCredentialsBearerInterceptor(tokens),
-					restClientBuilders.get(), placeholders));
+			ClientCredentialsBearerInterceptor interceptor = new ClientCredentialsBearerInterceptor(tokens,
+					new TokenOrigins(client, placeholders));
+			clients.put(client.name(), new Client(client, tokens, interceptor, restClientBuilders.get(), placeholders));
 		}
 		this.clients = Collections.unmodifiableMap(clients);
 	}
@@ -89,8 +91,9 @@ public final class CognitoClientCredentials {
 
 	/**
 	 * @param clientName the client's name
-	 * @return an interceptor that sends the client's token as {@code Authorization: Bearer} on every request and, when
-	 * the API rejects it as an invalid token, renews it once and retries once
+	 * @return an interceptor that sends the client's token as {@code Authorization: Bearer} on every request to the
+	 * client's base-url origin or one of its token-origins and, when the API rejects it as an invalid token, renews it
+	 * once and retries once
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public ClientHttpRequestInterceptor interceptor(String clientName) {
@@ -100,7 +103,7 @@ public final class CognitoClientCredentials {
 	/**
 	 * @param clientName the client's name
 	 * @return a customizer for {@link RestClient.Builder#apply(Consumer)} that adds the client's interceptor and, when
-	 * configured, its base URL
+	 * configured, its base URL to the builder it is given (pass a {@code clone()} of a builder that is shared)
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public Consumer<RestClient.Builder> customizer(String clientName) {
@@ -110,8 +113,8 @@ public final class CognitoClientCredentials {
 
 	/**
 	 * @param clientName the client's name
-	 * @return the client's {@link RestClient} (built at start-up, from Spring Boot's {@code RestClient.Builder} when
-	 * there is one) with the client's interceptor and base URL
+	 * @return the client's {@link RestClient} (built at start-up, from a copy of the context's
+	 * {@code RestClient.Builder} when there is one) with the client's interceptor and base URL
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public RestClient restClient(String clientName) {
@@ -156,8 +159,11 @@ public final class CognitoClientCredentials {
 			this.tokens = tokens;
 			this.interceptor = interceptor;
 			this.placeholders = placeholders;
-			customize(builder);
-			this.restClient = builder.build();
+			// A copy: the builder may be an application's singleton bean, which would otherwise hand this client's
+			// interceptor and base URL to every RestClient built from it later, and to the next client.
+			RestClient.Builder own = builder.clone();
+			customize(own);
+			this.restClient = own.build();
 		}
 
 		void customize(RestClient.Builder builder) {

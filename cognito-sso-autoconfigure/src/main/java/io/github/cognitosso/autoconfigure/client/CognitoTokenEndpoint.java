@@ -30,7 +30,8 @@ import org.springframework.web.client.RestClientResponseException;
  */
 final class CognitoTokenEndpoint {
 
-	private static final String SERVER_FAILED = "Cognito's token endpoint failed; the next call asks again.";
+	private static final String SERVER_FAILED = "Cognito's token endpoint failed; it is asked again after a short "
+			+ "back-off.";
 
 	private CognitoTokenEndpoint() {
 	}

@@ -12,7 +12,8 @@ import org.springframework.web.client.RestClientException;
  * Every failure of the token request ends here, whatever its form: an OAuth error from Cognito (with any HTTP status,
  * including the 401 that Spring Security's own error handler reads no error code from), a 5xx, a response that is not
  * a token response, a timeout or an I/O error. It names the client and the error, and never carries the client
- * secret. It extends {@link RestClientException} because it surfaces from {@code RestClient} calls: code that already
+ * secret. During the back-off that follows a failure, calls that need a new token fail fast with the last error
+ * again (same code, status and message, the message ending with the back-off), caused by that error. It extends {@link RestClientException} because it surfaces from {@code RestClient} calls: code that already
  * handles failed calls handles this one too.
  */
 public class CognitoTokenException extends RestClientException {

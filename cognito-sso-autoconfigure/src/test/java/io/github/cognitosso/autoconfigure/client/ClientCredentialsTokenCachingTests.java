@@ -147,7 +147,9 @@ class ClientCredentialsTokenCachingTests extends ClientCredentialsWireMockSuppor
 		cognito.stubFor(post(TOKEN_PATH).withFormParam("scope", equalTo("inventory-api/read"))
 			.willReturn(tokenResponse("inventory-token", 3600)));
 		api.stubFor(get("/stock").willReturn(okJson("{}")));
-		runner().withPropertyValues("cognito.client-credentials.clients.inventory.scopes=inventory-api/read")
+		runner()
+			.withPropertyValues("cognito.client-credentials.clients.inventory.scopes=inventory-api/read",
+					"cognito.client-credentials.clients.inventory.token-origins=" + api.baseUrl())
 			.run((context) -> {
 				CognitoClientCredentials m2m = context.getBean(CognitoClientCredentials.class);
 				RestClient inventory = RestClient.builder()

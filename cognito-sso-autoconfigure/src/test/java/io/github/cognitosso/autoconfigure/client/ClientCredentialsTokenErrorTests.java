@@ -1,5 +1,6 @@
 package io.github.cognitosso.autoconfigure.client;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -131,7 +132,7 @@ class ClientCredentialsTokenErrorTests extends ClientCredentialsWireMockSupport 
 	}
 
 	@Test
-	void failedTokenRequestIsNotRememberedAndTheNextCallAsksAgain() {
+	void failedTokenRequestIsAskedAgainOnceTheBackoffHasPassed() {
 		cognito.stubFor(post(TOKEN_PATH).inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
@@ -145,6 +146,7 @@ class ClientCredentialsTokenErrorTests extends ClientCredentialsWireMockSupport 
 			CognitoTokenException ex = catchThrowableOfType(CognitoTokenException.class,
 					() -> orders.get().uri("/orders").retrieve().toBodilessEntity());
 			assertThat(ex.errorCode()).isEqualTo(CognitoTokenException.SERVER_ERROR);
+			this.clock.advance(Duration.ofSeconds(1));
 			assertThat(orders.get().uri("/orders").retrieve().body(String.class)).isEqualTo("[]");
 			cognito.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 		});

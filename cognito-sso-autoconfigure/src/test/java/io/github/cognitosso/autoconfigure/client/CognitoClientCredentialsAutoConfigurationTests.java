@@ -51,6 +51,12 @@ class CognitoClientCredentialsAutoConfigurationTests {
 	}
 
 	@Test
+	void tokenOriginsAloneDoNotSwitchMachineClientsOn() {
+		this.runner.withPropertyValues("cognito.client-credentials.token-origins=http://127.0.0.1:${local.server.port}")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CognitoClientCredentials.class));
+	}
+
+	@Test
 	void disabledClientCredentialsDefineNothing() {
 		this.runner.withPropertyValues(this.m2m)
 			.withPropertyValues("cognito.client-credentials.enabled=false")
@@ -265,7 +271,7 @@ class CognitoClientCredentialsAutoConfigurationTests {
 		final CognitoClientCredentials clients = new CognitoClientCredentials(
 				List.of(new ClientCredentialsSettings("default", "cognito.client-credentials.", "own", SECRET, List.of(),
 						ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ZERO, Duration.ofSeconds(1),
-						Duration.ofSeconds(1), URI.create("http://localhost:9229/oauth2/token"), null)),
+						Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), URI.create("http://localhost:9229/oauth2/token"), null, List.of())),
 				Clock.systemUTC(), RestClient::builder);
 
 		@Bean

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"cognito.client-credentials.client-id=demo-machine",
 		"cognito.client-credentials.client-secret=demo-machine-secret",
+		"cognito.client-credentials.base-url=http://localhost:${local.server.port}",
 		"cognito.resource-server.accepted-client-ids=demo-machine" })
 @EnableCognitoSimulator
 class MachineToMachineTests {
@@ -41,7 +42,7 @@ class MachineToMachineTests {
 	@Test
 	void machineTokenFromTheSimulatorIsAcceptedByTheApi() {
 		String orders = this.machine.get()
-			.uri("http://localhost:" + this.port + "/orders")
+			.uri("/orders")
 			.retrieve()
 			.body(String.class);
 		assertThat(orders).isEqualTo("[\"order-1\",\"order-2\"]");
