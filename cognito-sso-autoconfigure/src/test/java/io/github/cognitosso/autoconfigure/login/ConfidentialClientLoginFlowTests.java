@@ -278,16 +278,23 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 	void expiredAccessTokenIsRefreshedOnceAndTheSessionGoesOn() {
 		CognitoUser alice = CognitoUser.alice();
 		Instant authTime = Instant.now().minusSeconds(10);
-		// Cognito hands out an access token that is already within Spring Security's clock skew of expiring.
-		signIn(alice, "/me", 30, "refresh-token-1", authTime);
-		// The refresh brings new tokens (the ID token keeps the original auth_time, the user joined a group) and,
-		// with rotation on, a new refresh token.
+		URI authorize = startSignIn("/me");
+		// Cognito hands out an access token that is already within Spring Security's clock skew of expiring. The
+		// refresh brings new tokens (the ID token keeps the original auth_time, the user joined a group) and, with
+		// rotation on, a new refresh token.
 		CognitoUser promoted = new CognitoUser(alice.sub(), alice.username(), alice.email(),
 				List.of("admin", "staff", "auditors"));
 		String refreshedAccessToken = cognito.sign(cognito.accessTokenClaims(promoted, SCOPE, authTime));
-		cognito.stubTokenGrants(aResponse().withStatus(500),
+		cognito.stubTokenGrants(
+				ScriptedCognito.tokenResponse(
+						cognito.sign(cognito.idTokenClaims(alice, Browser.query(authorize).get("nonce"), authTime)),
+						cognito.sign(cognito.accessTokenClaims(alice, SCOPE, authTime)), "refresh-token-1", 30),
 				ScriptedCognito.tokenResponse(cognito.sign(cognito.idTokenClaims(promoted, null, authTime)),
 						refreshedAccessToken, "refresh-token-2", 3600));
+		HttpResponse<String> callback = completeSignIn(authorize);
+		assertThat(callback.statusCode()).isEqualTo(302);
+		// The first page after sign-in already finds the access token expired, and refreshes it.
+		assertThat(this.browser.follow(callback).statusCode()).isEqualTo(200);
 
 		HttpResponse<String> first = this.browser.get(app("/token"), Map.of("Accept", "application/json"));
 		HttpResponse<String> second = this.browser.get(app("/token"), Map.of("Accept", "application/json"));
