@@ -65,8 +65,8 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 	private static void log(Failure failure, AuthenticationException exception) {
 		String description = (exception instanceof OAuth2AuthenticationException oauth2)
 				? describe(oauth2.getError()) : exception.getMessage();
-		// Parts of it come from the callback's query string: no forged log lines.
-		description = String.valueOf(description).replaceAll("[\\r\\n]+", " ");
+		// Parts of it come from the callback's query string: no forged log lines, no terminal escapes.
+		description = ControlCharacters.strip(description);
 		if (failure == Failure.DECLINED) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Sign-in declined: " + description);

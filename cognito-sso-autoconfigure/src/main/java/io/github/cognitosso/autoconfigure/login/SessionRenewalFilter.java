@@ -232,7 +232,7 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 	private static void logUnavailable(OAuth2AuthorizationException ex) {
 		if (logger.isWarnEnabled()) {
 			logger.warn("Could not refresh the tokens of a browser session: "
-					+ ex.getError().getErrorCode());
+					+ ControlCharacters.strip(ex.getError()));
 		}
 	}
 

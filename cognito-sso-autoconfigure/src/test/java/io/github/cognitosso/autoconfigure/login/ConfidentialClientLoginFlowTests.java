@@ -150,6 +150,30 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 	}
 
 	@Test
+	void controlCharactersInCognitosErrorDescriptionCannotForgeOrHideLogLines(CapturedOutput output) {
+		String description = "bad\u0000 \u001b[31mred\u001b[0m\ttab\u2028line\u2029paragraph\u202eevil\u0085next"
+				+ "\r\n2026-01-01 WARN forged";
+		cognito.stubAuthorize(aResponse().withStatus(302)
+			.withHeader("Location", "{{request.query.redirect_uri}}?error=server_error&error_description="
+					+ java.net.URLEncoder.encode(description, java.nio.charset.StandardCharsets.UTF_8)
+					+ "&state={{request.query.state}}")
+			.withTransformers("response-template"));
+
+		HttpResponse<String> answer = completeSignIn(startSignIn("/me"));
+
+		assertThat(answer.statusCode()).isEqualTo(502);
+		String line = output.getOut()
+			.lines()
+			.filter((logLine) -> logLine.contains("Sign-in failed: server_error"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).endsWith("(bad   [31mred [0m tab line paragraph evil next 2026-01-01 WARN forged)");
+		assertThat(line.codePoints().filter((c) -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+				|| c == 0x202e)).isEmpty();
+		assertThat(output.getOut()).doesNotContain("\n2026-01-01 WARN forged");
+	}
+
+	@Test
 	void tokenEndpointServerErrorEndsOnTheErrorPage() {
 		URI authorize = startSignIn("/me");
 		cognito.stubToken(aResponse().withStatus(500).withBody("<html>Internal error</html>"));
