@@ -774,6 +774,22 @@ public class CognitoProperties {
 		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 		private java.time.Duration timeout = java.time.Duration.ofSeconds(10);
 
+		/**
+		 * Whether a browser session follows Cognito: once the session's access or ID token has expired, the next
+		 * request refreshes the tokens (the new ID token's groups become the user's authorities), and a refresh
+		 * Cognito refuses (refresh token revoked, user disabled or signed out everywhere) ends the session. Off, a
+		 * session keeps the authorities of its sign-in until the HTTP session ends.
+		 */
+		private boolean sessionFollowsTokens = true;
+
+		/**
+		 * Absolute lifetime of a browser session, from sign-in: after it the user must sign in again, whatever the
+		 * refresh token. Default: none (the session lasts as long as the HTTP session and the refresh token). A
+		 * number without a unit is seconds.
+		 */
+		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private java.time.Duration sessionMaxLifetime;
+
 		public Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -876,6 +892,22 @@ public class CognitoProperties {
 
 		public void setTimeout(java.time.Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public boolean isSessionFollowsTokens() {
+			return this.sessionFollowsTokens;
+		}
+
+		public void setSessionFollowsTokens(boolean sessionFollowsTokens) {
+			this.sessionFollowsTokens = sessionFollowsTokens;
+		}
+
+		public java.time.Duration getSessionMaxLifetime() {
+			return this.sessionMaxLifetime;
+		}
+
+		public void setSessionMaxLifetime(java.time.Duration sessionMaxLifetime) {
+			this.sessionMaxLifetime = sessionMaxLifetime;
 		}
 
 		/**

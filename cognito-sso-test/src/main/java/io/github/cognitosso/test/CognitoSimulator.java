@@ -271,6 +271,19 @@ public final class CognitoSimulator implements AutoCloseable {
 		return server();
 	}
 
+	/**
+	 * Signs the user out everywhere, as {@code AdminUserGlobalSignOut} does: every refresh token of the user is
+	 * revoked (a refresh answers {@code invalid_grant}), with the access tokens issued from them, and the user's
+	 * hosted-UI sessions end.
+	 * @throws IllegalArgumentException when there is no such user
+	 */
+	public void globalSignOut(String username) {
+		user(username);
+		if (this.endpoints != null) {
+			this.endpoints.globalSignOut(username);
+		}
+	}
+
 	/** @return the number of hosted-UI sessions alive (users signed in at the simulated Cognito) */
 	public int activeSessions() {
 		return (this.endpoints != null) ? this.endpoints.activeSessions() : 0;

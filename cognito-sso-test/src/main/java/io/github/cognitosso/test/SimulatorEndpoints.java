@@ -78,6 +78,21 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		return false;
 	}
 
+	/**
+	 * Revokes every refresh token of the user, with the access and ID tokens issued from them, and ends the user's
+	 * hosted-UI sessions.
+	 */
+	void globalSignOut(String username) {
+		this.refreshTokens.entrySet().removeIf((entry) -> {
+			if (!entry.getValue().username().equals(username)) {
+				return false;
+			}
+			this.revokedOrigins.add(entry.getValue().origin());
+			return true;
+		});
+		this.sessions.values().removeIf(username::equals);
+	}
+
 	int activeSessions() {
 		return this.sessions.size();
 	}
@@ -285,8 +300,10 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		}
 		String origin = randomToken(12);
 		String refreshToken = randomToken(96);
-		this.refreshTokens.put(refreshToken, new RefreshGrant(client.clientId(), user.username(), code.scopes(), origin));
-		return json(200, userTokens(client, user, code.scopes(), code.nonce(), origin, refreshToken));
+		Instant authTime = this.simulator.clock().instant();
+		this.refreshTokens.put(refreshToken,
+				new RefreshGrant(client.clientId(), user.username(), code.scopes(), origin, authTime));
+		return json(200, userTokens(client, user, code.scopes(), code.nonce(), origin, authTime, refreshToken));
 	}
 
 	private ResponseDefinition refreshTokenGrant(SimulatedClient client, Map<String, String> form) {
@@ -305,7 +322,8 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 			newRefreshToken = randomToken(96);
 			this.refreshTokens.put(newRefreshToken, grant);
 		}
-		return json(200, userTokens(client, user, grant.scopes(), null, grant.origin(), newRefreshToken));
+		return json(200,
+				userTokens(client, user, grant.scopes(), null, grant.origin(), grant.authTime(), newRefreshToken));
 	}
 
 	private ResponseDefinition clientCredentialsGrant(SimulatedClient client, Map<String, String> form) {
@@ -332,15 +350,16 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	}
 
 	private Map<String, Object> userTokens(SimulatedClient client, SimulatedUser user, List<String> scopes,
-			String nonce, String origin, String refreshToken) {
+			String nonce, String origin, Instant authTime, String refreshToken) {
 		CognitoTokens tokens = this.simulator.tokens();
 		Duration validity = client.accessTokenValidity();
+		// As Cognito: tokens from a refresh keep the auth_time of the sign-in they descend from.
 		String accessToken = tokens.accessToken(user, client.clientId(), scopes, validity,
-				(claims) -> claims.claim("origin_jti", origin));
+				(claims) -> claims.claim("origin_jti", origin).claim("auth_time", authTime.getEpochSecond()));
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (scopes.contains("openid")) {
 			body.put("id_token", tokens.idToken(user, client.clientId(), nonce, accessToken, validity,
-					(claims) -> claims.claim("origin_jti", origin)));
+					(claims) -> claims.claim("origin_jti", origin).claim("auth_time", authTime.getEpochSecond())));
 		}
 		body.put("access_token", accessToken);
 		if (refreshToken != null) {
@@ -613,7 +632,8 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 			String codeChallenge, String nonce, Instant expiresAt) {
 	}
 
-	private record RefreshGrant(String clientId, String username, List<String> scopes, String origin) {
+	private record RefreshGrant(String clientId, String username, List<String> scopes, String origin,
+			Instant authTime) {
 	}
 
 	private record ClientCredentials(String clientId, String secret) {

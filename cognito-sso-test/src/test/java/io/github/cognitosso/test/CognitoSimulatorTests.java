@@ -212,6 +212,41 @@ class CognitoSimulatorTests {
 	}
 
 	@Test
+	void refreshedTokensKeepTheAuthTimeOfTheSignIn() throws Exception {
+		String code = signIn("alice", "alice-password", "demo-client", null);
+		String refresh = (String) JSONObjectUtils.parse(tokenRequest("demo-client", "demo-secret",
+				"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK) + "&code_verifier="
+						+ VERIFIER)
+			.body()).get("refresh_token");
+		this.clock.advance(Duration.ofHours(2));
+
+		Map<String, Object> refreshed = JSONObjectUtils.parse(
+				tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(refresh))
+					.body());
+
+		JWTClaimsSet idToken = verified((String) refreshed.get("id_token"));
+		assertThat(idToken.getIssueTime().toInstant()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+		assertThat(idToken.getLongClaim("auth_time")).isEqualTo(Instant.parse("2026-11-23T10:00:00Z").getEpochSecond());
+		assertThat(verified((String) refreshed.get("access_token")).getLongClaim("auth_time"))
+			.isEqualTo(Instant.parse("2026-11-23T10:00:00Z").getEpochSecond());
+	}
+
+	@Test
+	void globalSignOutRevokesEveryRefreshTokenOfTheUser() throws Exception {
+		String code = signIn("alice", "alice-password", "demo-client", null);
+		String refresh = (String) JSONObjectUtils.parse(tokenRequest("demo-client", "demo-secret",
+				"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK) + "&code_verifier="
+						+ VERIFIER)
+			.body()).get("refresh_token");
+
+		this.cognito.globalSignOut("alice");
+
+		assertThat(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(refresh))
+			.body()).contains("invalid_grant");
+		assertThat(this.cognito.activeSessions()).isZero();
+	}
+
+	@Test
 	void hostedUiSessionMakesTheNextSignInSilentUntilLogout() throws Exception {
 		signIn("alice", "alice-password", "demo-client", null);
 		assertThat(this.cognito.activeSessions()).isEqualTo(1);

@@ -65,8 +65,8 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 	private static void log(Failure failure, AuthenticationException exception) {
 		String description = (exception instanceof OAuth2AuthenticationException oauth2)
 				? describe(oauth2.getError()) : exception.getMessage();
-		// Parts of it come from the callback's query string: no forged log lines.
-		description = String.valueOf(description).replaceAll("[\\r\\n]+", " ");
+		// Parts of it come from the callback's query string: no forged log lines, no terminal escapes.
+		description = ControlCharacters.strip(description);
 		if (failure == Failure.DECLINED) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Sign-in declined: " + description);
@@ -98,6 +98,10 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 		PROVIDER_ERROR(HttpStatus.BAD_GATEWAY,
 				"Amazon Cognito did not answer the sign-in properly. Please try again in a moment."),
 
+		UNVERIFIED_EMAIL(HttpStatus.UNAUTHORIZED,
+				"This application names you by your email address, and Amazon Cognito has not verified it yet. "
+						+ "Verify your email address with Amazon Cognito, then sign in again. You are not signed in."),
+
 		OTHER(HttpStatus.UNAUTHORIZED, "The sign-in did not complete. You are not signed in.");
 
 		private final HttpStatus status;
@@ -116,6 +120,7 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 				case "authorization_request_not_found", "invalid_state_parameter", "invalid_redirect_uri_parameter",
 						"client_registration_not_found", "invalid_grant" -> FOREIGN_RESPONSE;
 				case "invalid_id_token", "invalid_nonce", "invalid_user" -> UNVERIFIED;
+				case CognitoOidcUserService.UNVERIFIED_EMAIL -> UNVERIFIED_EMAIL;
 				case "invalid_token_response", "invalid_user_info_response", "server_error",
 						"temporarily_unavailable", "invalid_client" -> PROVIDER_ERROR;
 				default -> OTHER;

@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.login;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,21 @@ final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegi
 
 	private final Duration timeout;
 
+	private final Clock clock;
+
 	private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
 	CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, Duration timeout) {
+		this(acceptedIssuers, timeout, Clock.systemUTC());
+	}
+
+	/**
+	 * @param clock the clock expiry and issue times are checked against, the one sessions refresh by
+	 */
+	CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, Duration timeout, Clock clock) {
 		this.acceptedIssuers = acceptedIssuers.stream().map(URI::toString).toList();
 		this.timeout = timeout;
+		this.clock = clock;
 	}
 
 	@Override
@@ -55,7 +66,9 @@ final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegi
 		ClientRegistration withoutIssuer = ClientRegistration.withClientRegistration(registration)
 			.issuerUri(null)
 			.build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new OidcIdTokenValidator(withoutIssuer),
+		OidcIdTokenValidator oidc = new OidcIdTokenValidator(withoutIssuer);
+		oidc.setClock(this.clock);
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(oidc,
 				new JwtClaimValidator<Object>(JwtClaimNames.ISS,
 						(issuer) -> issuer != null && this.acceptedIssuers.contains(issuer.toString())),
 				new JwtClaimValidator<Object>("token_use", (use) -> use == null || Objects.equals(use, "id"))));

@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.login;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,17 @@ final class CognitoLoginAuthentication extends OAuth2AuthenticationToken impleme
 
 	private final String clientId;
 
+	private final Instant signedInAt;
+
 	private CognitoLoginAuthentication(OAuth2User principal, Collection<? extends GrantedAuthority> authorities,
-			String registrationId, String username, List<String> groups, List<String> scopes, String clientId) {
+			String registrationId, String username, List<String> groups, List<String> scopes, String clientId,
+			Instant signedInAt) {
 		super(principal, authorities, registrationId);
 		this.username = username;
 		this.groups = List.copyOf(groups);
 		this.scopes = List.copyOf(scopes);
 		this.clientId = clientId;
+		this.signedInAt = signedInAt;
 	}
 
 	/**
@@ -53,10 +58,12 @@ final class CognitoLoginAuthentication extends OAuth2AuthenticationToken impleme
 	 * @param clientId the app client of that registration
 	 * @param grantedScopes the scopes granted to the user's access token
 	 * @param mapper reads the groups the way authorities are mapped
+	 * @param signedInAt when the user signed in to the application (kept through token refreshes)
 	 * @return the authentication
 	 */
 	static CognitoLoginAuthentication of(OAuth2User principal, Collection<? extends GrantedAuthority> authorities,
-			String registrationId, String clientId, Set<String> grantedScopes, CognitoAuthoritiesMapper mapper) {
+			String registrationId, String clientId, Set<String> grantedScopes, CognitoAuthoritiesMapper mapper,
+			Instant signedInAt) {
 		Map<String, Object> claims = principal.getAttributes();
 		// The ID token names the user cognito:username, userInfo (when only its attributes are at hand) username.
 		Object username = claims.get("cognito:username");
@@ -65,7 +72,15 @@ final class CognitoLoginAuthentication extends OAuth2AuthenticationToken impleme
 		}
 		return new CognitoLoginAuthentication(principal, authorities, registrationId,
 				(username instanceof String name) ? name : null, mapper.groups(claims), List.copyOf(grantedScopes),
-				clientId);
+				clientId, signedInAt);
+	}
+
+	/**
+	 * @return when the user signed in to the application; a token refresh keeps it, so it bounds the session's
+	 * absolute lifetime
+	 */
+	Instant getSignedInAt() {
+		return this.signedInAt;
 	}
 
 	@Override

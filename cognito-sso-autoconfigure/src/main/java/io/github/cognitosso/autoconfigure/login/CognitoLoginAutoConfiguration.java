@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.login;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,8 +80,9 @@ public final class CognitoLoginAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(OAuth2AuthorizedClientRepository.class)
-	public OAuth2AuthorizedClientRepository cognitoAuthorizedClientRepository() {
-		return new HttpSessionOAuth2AuthorizedClientRepository();
+	public OAuth2AuthorizedClientRepository cognitoAuthorizedClientRepository(ObjectProvider<Clock> clock) {
+		return new ClockStampedAuthorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository(),
+				clock(clock));
 	}
 
 	@Bean
@@ -104,8 +106,9 @@ public final class CognitoLoginAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public JwtDecoderFactory<ClientRegistration> cognitoIdTokenDecoderFactory(CognitoProperties properties,
-			CognitoEndpoints endpoints) {
-		return new CognitoIdTokenDecoderFactory(endpoints.acceptedIssuers(), properties.getLogin().getTimeout());
+			CognitoEndpoints endpoints, ObjectProvider<Clock> clock) {
+		return new CognitoIdTokenDecoderFactory(endpoints.acceptedIssuers(), properties.getLogin().getTimeout(),
+				clock(clock));
 	}
 
 	/**
@@ -117,8 +120,9 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	public OAuth2AuthorizedClientManager cognitoAuthorizedClientManager(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients, CognitoProperties properties,
-			ApplicationEventPublisher eventPublisher) {
+			ApplicationEventPublisher eventPublisher, ObjectProvider<Clock> clock) {
 		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+		refresh.setClock(clock(clock));
 		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(properties.getLogin().getTimeout()));
 		// Lets Spring Security refresh the signed-in user from the new ID token a refresh brings.
 		refresh.setApplicationEventPublisher(eventPublisher);
@@ -159,7 +163,8 @@ public final class CognitoLoginAutoConfiguration {
 			OAuth2AuthorizedClientRepository authorizedClients,
 			OAuth2UserService<OidcUserRequest, OidcUser> userService,
 			CognitoLogoutSuccessHandler logoutSuccessHandler, ObjectProvider<CognitoTokenRevoker> revoker,
-			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
+			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager, ObjectProvider<Clock> clock) {
 		CognitoLoginValidator.validate(properties, environment);
 		CognitoProperties.Login login = properties.getLogin();
 		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
@@ -167,11 +172,15 @@ public final class CognitoLoginAutoConfiguration {
 		ApiRequestMatcher apiRequests = new ApiRequestMatcher();
 		LogoutHandler revokingHandler = new RefreshTokenRevokingLogoutHandler(authorizedClients,
 				revoker.getIfAvailable());
+		SessionRenewalFilter sessionRenewal = (login.isSessionFollowsTokens() || login.getSessionMaxLifetime() != null)
+				? new SessionRenewalFilter(authorizedClients, authorizedClientManager.getObject(), revokingHandler,
+						login.isSessionFollowsTokens(), login.getSessionMaxLifetime(), clock(clock), apiRequests)
+				: null;
 		return new CognitoLoginHttpSecurityCustomizer(registrations, authorizedClients,
 				authorizationCodeTokenResponseClient(login.getTimeout()), userService, authorizationParameters(login),
 				callbackPath, new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
 				new CognitoAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests), revokingHandler,
-				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper));
+				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper), clock(clock), sessionRenewal);
 	}
 
 	private static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
@@ -206,6 +215,11 @@ public final class CognitoLoginAutoConfiguration {
 	private static CognitoAuthoritiesMapper mapper(CognitoProperties properties,
 			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
 		return authoritiesMapper.getIfAvailable(() -> new CognitoAuthoritiesMapper(properties.getAuthorities()));
+	}
+
+	/** The application's clock when it has one (tests move it), else the system clock. */
+	private static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfUnique(Clock::systemUTC);
 	}
 
 	private static String blankToNull(String value) {

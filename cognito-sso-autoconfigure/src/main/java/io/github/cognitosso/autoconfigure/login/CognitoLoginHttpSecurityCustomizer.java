@@ -1,5 +1,6 @@
 package io.github.cognitosso.autoconfigure.login;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -69,13 +71,20 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 
 	private final CognitoAuthoritiesMapper authoritiesMapper;
 
+	private final Clock clock;
+
+	private final SessionRenewalFilter sessionRenewal;
+
+	/**
+	 * @param sessionRenewal makes sessions follow their tokens, or {@code null} not to
+	 */
 	CognitoLoginHttpSecurityCustomizer(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients,
 			OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenResponseClient,
 			OAuth2UserService<OidcUserRequest, OidcUser> userService, Map<String, String> authorizationParameters,
 			String callbackPath, AuthenticationFailureHandler failureHandler, AccessDeniedHandler accessDeniedHandler,
 			LogoutHandler logoutHandler, LogoutSuccessHandler logoutSuccessHandler, RequestMatcher apiRequests,
-			CognitoAuthoritiesMapper authoritiesMapper) {
+			CognitoAuthoritiesMapper authoritiesMapper, Clock clock, SessionRenewalFilter sessionRenewal) {
 		this.registrations = registrations;
 		this.authorizedClients = authorizedClients;
 		this.tokenResponseClient = tokenResponseClient;
@@ -88,6 +97,8 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 		this.logoutSuccessHandler = logoutSuccessHandler;
 		this.apiRequests = apiRequests;
 		this.authoritiesMapper = authoritiesMapper;
+		this.clock = clock;
+		this.sessionRenewal = sessionRenewal;
 	}
 
 	@Override
@@ -122,12 +133,17 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 			}));
 		http.logout((logout) -> logout.addLogoutHandler(this.logoutHandler)
 			.logoutSuccessHandler(this.logoutSuccessHandler));
+		if (this.sessionRenewal != null) {
+			// After sign-in, logout and bearer authentication, before the anonymous user and authorization: a session
+			// that ends here leaves the request unauthenticated, and the entry points answer it.
+			http.addFilterBefore(this.sessionRenewal, AnonymousAuthenticationFilter.class);
+		}
 	}
 
 	private CognitoLoginAuthentication authentication(OAuth2LoginAuthenticationToken login) {
 		return CognitoLoginAuthentication.of(login.getPrincipal(), login.getAuthorities(),
 				login.getClientRegistration().getRegistrationId(), login.getClientRegistration().getClientId(),
-				login.getAccessToken().getScopes(), this.authoritiesMapper);
+				login.getAccessToken().getScopes(), this.authoritiesMapper, this.clock.instant());
 	}
 
 	private DefaultOAuth2AuthorizationRequestResolver resolver() {

@@ -55,6 +55,13 @@ final class CognitoLoginValidator {
 			throw new CognitoConfigurationException("cognito.login.timeout", String.valueOf(login.getTimeout()),
 					"calls to Cognito need a positive timeout.", "Use a duration such as 10s.");
 		}
+		if (login.getSessionMaxLifetime() != null
+				&& (login.getSessionMaxLifetime().isNegative() || login.getSessionMaxLifetime().isZero())) {
+			throw new CognitoConfigurationException("cognito.login.session-max-lifetime",
+					String.valueOf(login.getSessionMaxLifetime()),
+					"a session that ends at sign-in would send the browser back to Cognito for ever.",
+					"Use a positive duration such as 12h, or leave it unset for no limit.");
+		}
 		String sameSite = environment.getProperty(SESSION_COOKIE_SAME_SITE);
 		if (sameSite != null && "strict".equalsIgnoreCase(sameSite.trim())) {
 			throw new CognitoConfigurationException(SESSION_COOKIE_SAME_SITE, sameSite,

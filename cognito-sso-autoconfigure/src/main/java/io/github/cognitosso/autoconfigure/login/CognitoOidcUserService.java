@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
@@ -39,8 +40,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  * </ul>
  * Claims of the wrong shape end the sign-in with an {@link OAuth2AuthenticationException} (the login error page),
  * never with an exception from deep inside Spring Security.
+ * <p>
+ * With {@code email} as the user-name attribute, an email Cognito has not verified is refused
+ * ({@value #UNVERIFIED_EMAIL}): a user can set their email attribute to someone else's address, and would take that
+ * person's name. The same check runs when a token refresh renews the user.
  */
 final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+	/** The error code of a sign-in refused because the email that names the user is not verified. */
+	static final String UNVERIFIED_EMAIL = "unverified_email";
 
 	private final OidcUserService delegate = new OidcUserService();
 
@@ -66,6 +74,11 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 			.getProviderDetails()
 			.getUserInfoEndpoint()
 			.getUserNameAttributeName();
+		if (StandardClaimNames.EMAIL.equals(nameAttribute) && !emailVerified(source)) {
+			OAuth2Error error = new OAuth2Error(UNVERIFIED_EMAIL,
+					"The user is named by email, and Cognito has not verified the email", null);
+			throw new OAuth2AuthenticationException(error, error.toString());
+		}
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>();
 		try {
 			authorities.add(new OidcUserAuthority(idToken, source.getUserInfo(), nameAttribute));
@@ -77,6 +90,22 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 			OAuth2Error error = new OAuth2Error("invalid_user", ex.getMessage(), null);
 			throw new OAuth2AuthenticationException(error, error.toString(), ex);
 		}
+	}
+
+	/**
+	 * Whether {@code email_verified} is true, in the userInfo response (when called) or the ID token. Cognito may send
+	 * it as the string {@code "true"}; anything else, or no claim, is not verified.
+	 */
+	private static boolean emailVerified(OidcUserSource source) {
+		Object verified = null;
+		if (source.getUserInfo() != null) {
+			verified = source.getUserInfo().getClaims().get(StandardClaimNames.EMAIL_VERIFIED);
+		}
+		if (verified == null) {
+			verified = source.getUserRequest().getIdToken().getClaims().get(StandardClaimNames.EMAIL_VERIFIED);
+		}
+		return Boolean.TRUE.equals(verified)
+				|| (verified instanceof String text && "true".equalsIgnoreCase(text.trim()));
 	}
 
 	/** The ID token's claims (groups) with the access token's granted scopes as Cognito's {@code scope} claim. */

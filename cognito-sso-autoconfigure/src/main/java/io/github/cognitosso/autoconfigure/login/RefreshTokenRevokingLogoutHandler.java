@@ -52,7 +52,8 @@ final class RefreshTokenRevokingLogoutHandler implements LogoutHandler {
 			catch (OAuth2AuthorizationException ex) {
 				// Never the token itself: only Cognito's error code and description, and the endpoint.
 				logger.warn("Could not revoke the refresh token of " + authentication.getName() + " at "
-						+ this.revoker.getRevocationEndpoint() + " (" + ex.getError() + "); logout goes on, but the "
+						+ this.revoker.getRevocationEndpoint() + " (" + ControlCharacters.strip(ex.getError())
+						+ "); logout goes on, but the "
 						+ "refresh token stays valid until it expires");
 			}
 		}

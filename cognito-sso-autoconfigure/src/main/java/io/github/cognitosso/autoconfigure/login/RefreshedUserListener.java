@@ -67,7 +67,7 @@ final class RefreshedUserListener implements ApplicationListener<OAuth2Authorize
 			@Override
 			public void publishEvent(Object refreshed) {
 				if (refreshed instanceof OidcUserRefreshedEvent user) {
-					RefreshedUserListener.this.publisher.publishEvent(asCognito(user, event));
+					RefreshedUserListener.this.publisher.publishEvent(asCognito(user, event, current));
 				}
 			}
 
@@ -76,12 +76,13 @@ final class RefreshedUserListener implements ApplicationListener<OAuth2Authorize
 	}
 
 	private OidcUserRefreshedEvent asCognito(OidcUserRefreshedEvent refreshed,
-			OAuth2AuthorizedClientRefreshedEvent event) {
+			OAuth2AuthorizedClientRefreshedEvent event, CognitoLoginAuthentication current) {
 		OAuth2AuthenticationToken plain = (OAuth2AuthenticationToken) refreshed.getAuthentication();
 		ClientRegistration registration = event.getAuthorizedClient().getClientRegistration();
 		CognitoLoginAuthentication authentication = CognitoLoginAuthentication.of(plain.getPrincipal(),
 				plain.getAuthorities(), registration.getRegistrationId(), registration.getClientId(),
-				event.getAccessTokenResponse().getAccessToken().getScopes(), this.authoritiesMapper);
+				event.getAccessTokenResponse().getAccessToken().getScopes(), this.authoritiesMapper,
+				current.getSignedInAt());
 		authentication.setDetails(plain.getDetails());
 		return new OidcUserRefreshedEvent(refreshed.getAccessTokenResponse(), refreshed.getOldOidcUser(),
 				refreshed.getNewOidcUser(), authentication);

@@ -63,6 +63,8 @@ class CognitoLoginAutoConfigurationTests {
 	@Test
 	void tokensLiveInTheSessionAndBootsAuthorizedClientRepositoryBacksOff() {
 		this.runner.run((context) -> assertThat(context.getBean(OAuth2AuthorizedClientRepository.class))
+			.isInstanceOf(ClockStampedAuthorizedClientRepository.class)
+			.extracting("delegate")
 			.isInstanceOf(HttpSessionOAuth2AuthorizedClientRepository.class));
 	}
 

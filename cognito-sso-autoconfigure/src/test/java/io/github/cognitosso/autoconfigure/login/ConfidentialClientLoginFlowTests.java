@@ -150,6 +150,30 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 	}
 
 	@Test
+	void controlCharactersInCognitosErrorDescriptionCannotForgeOrHideLogLines(CapturedOutput output) {
+		String description = "bad\u0000 \u001b[31mred\u001b[0m\ttab\u2028line\u2029paragraph\u202eevil\u0085next"
+				+ "\r\n2026-01-01 WARN forged";
+		cognito.stubAuthorize(aResponse().withStatus(302)
+			.withHeader("Location", "{{request.query.redirect_uri}}?error=server_error&error_description="
+					+ java.net.URLEncoder.encode(description, java.nio.charset.StandardCharsets.UTF_8)
+					+ "&state={{request.query.state}}")
+			.withTransformers("response-template"));
+
+		HttpResponse<String> answer = completeSignIn(startSignIn("/me"));
+
+		assertThat(answer.statusCode()).isEqualTo(502);
+		String line = output.getOut()
+			.lines()
+			.filter((logLine) -> logLine.contains("Sign-in failed: server_error"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).endsWith("(bad   [31mred [0m tab line paragraph evil next 2026-01-01 WARN forged)");
+		assertThat(line.codePoints().filter((c) -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+				|| c == 0x202e)).isEmpty();
+		assertThat(output.getOut()).doesNotContain("\n2026-01-01 WARN forged");
+	}
+
+	@Test
 	void tokenEndpointServerErrorEndsOnTheErrorPage() {
 		URI authorize = startSignIn("/me");
 		cognito.stubToken(aResponse().withStatus(500).withBody("<html>Internal error</html>"));
@@ -278,16 +302,23 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 	void expiredAccessTokenIsRefreshedOnceAndTheSessionGoesOn() {
 		CognitoUser alice = CognitoUser.alice();
 		Instant authTime = Instant.now().minusSeconds(10);
-		// Cognito hands out an access token that is already within Spring Security's clock skew of expiring.
-		signIn(alice, "/me", 30, "refresh-token-1", authTime);
-		// The refresh brings new tokens (the ID token keeps the original auth_time, the user joined a group) and,
-		// with rotation on, a new refresh token.
+		URI authorize = startSignIn("/me");
+		// Cognito hands out an access token that is already within Spring Security's clock skew of expiring. The
+		// refresh brings new tokens (the ID token keeps the original auth_time, the user joined a group) and, with
+		// rotation on, a new refresh token.
 		CognitoUser promoted = new CognitoUser(alice.sub(), alice.username(), alice.email(),
 				List.of("admin", "staff", "auditors"));
 		String refreshedAccessToken = cognito.sign(cognito.accessTokenClaims(promoted, SCOPE, authTime));
-		cognito.stubTokenGrants(aResponse().withStatus(500),
+		cognito.stubTokenGrants(
+				ScriptedCognito.tokenResponse(
+						cognito.sign(cognito.idTokenClaims(alice, Browser.query(authorize).get("nonce"), authTime)),
+						cognito.sign(cognito.accessTokenClaims(alice, SCOPE, authTime)), "refresh-token-1", 30),
 				ScriptedCognito.tokenResponse(cognito.sign(cognito.idTokenClaims(promoted, null, authTime)),
 						refreshedAccessToken, "refresh-token-2", 3600));
+		HttpResponse<String> callback = completeSignIn(authorize);
+		assertThat(callback.statusCode()).isEqualTo(302);
+		// The first page after sign-in already finds the access token expired, and refreshes it.
+		assertThat(this.browser.follow(callback).statusCode()).isEqualTo(200);
 
 		HttpResponse<String> first = this.browser.get(app("/token"), Map.of("Accept", "application/json"));
 		HttpResponse<String> second = this.browser.get(app("/token"), Map.of("Accept", "application/json"));
