@@ -112,7 +112,7 @@ class PackagedSampleApplicationIT {
 					(value) -> assertThat(value).startsWith("Bearer"));
 
 			browser.open(app + "/m2m");
-			assertThat(browser.text("m2m-result")).contains("\"machine\":true").contains("sample-machine");
+			assertThat(browser.text("m2m-result")).contains("\"machine\":true").contains("client:sample-machine");
 
 			browser.open(app + "/me");
 			browser.click("signout-button");

@@ -165,7 +165,7 @@ class CognitoResourceServerAutoConfigurationTests {
 				.perform(get("/api/hello").header("Authorization",
 						"Bearer " + TestTokens.sign(TestTokens.machineAccessToken())))
 				.andExpect(status().isOk())
-				.andExpect(content().string("hello " + TestTokens.MACHINE_CLIENT_ID)));
+				.andExpect(content().string("hello client:" + TestTokens.MACHINE_CLIENT_ID)));
 	}
 
 	@Test

@@ -150,7 +150,7 @@ class CognitoResourceServerIntegrationTests {
 		HttpResponse<String> response = get("/api/me", TestTokens.sign(TestTokens.machineAccessToken()));
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, Object> me = JsonPath.read(response.body(), "$");
-		assertThat(me).containsEntry("name", TestTokens.MACHINE_CLIENT_ID)
+		assertThat(me).containsEntry("name", "client:" + TestTokens.MACHINE_CLIENT_ID)
 			.containsEntry("username", null)
 			.containsEntry("machine", true)
 			.containsEntry("clientId", TestTokens.MACHINE_CLIENT_ID);
