@@ -57,7 +57,8 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 	/**
 	 * @param jwkSetUri the JWKS URL
 	 * @param cacheTtl how long fetched keys are used before they are fetched again
-	 * @param refetchCooldown minimum time between refetches for unknown kids, and between attempts after a failure
+	 * @param refetchCooldown minimum time between refetches for unknown kids, and between attempts after a failure;
+	 * at least one second
 	 * @param connectTimeout connect timeout of a fetch
 	 * @param readTimeout read timeout of a fetch
 	 * @param clock the clock to read the time from
@@ -66,7 +67,8 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 			Duration readTimeout, Clock clock) {
 		Assert.notNull(jwkSetUri, "jwkSetUri must not be null");
 		Assert.isTrue(isPositive(cacheTtl), "cacheTtl must be positive");
-		Assert.isTrue(refetchCooldown != null && !refetchCooldown.isNegative(), "refetchCooldown must not be negative");
+		Assert.isTrue(refetchCooldown != null && refetchCooldown.compareTo(CognitoJwtDecoders.MIN_REFETCH_COOLDOWN) >= 0,
+				"refetchCooldown must be at least " + CognitoJwtDecoders.MIN_REFETCH_COOLDOWN);
 		Assert.isTrue(isPositive(connectTimeout), "connectTimeout must be positive");
 		Assert.isTrue(isPositive(readTimeout), "readTimeout must be positive");
 		Assert.notNull(clock, "clock must not be null");
