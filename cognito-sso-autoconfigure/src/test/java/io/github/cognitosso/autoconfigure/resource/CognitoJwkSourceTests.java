@@ -1,6 +1,10 @@
 package io.github.cognitosso.autoconfigure.resource;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -102,6 +107,34 @@ class CognitoJwkSourceTests {
 		this.clock.advance(Duration.ofSeconds(1));
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(tokenWithUnknownKid(3)));
 		assertThat(this.jwks.fetches()).isEqualTo(3);
+	}
+
+	@Test
+	void forgedKidsDoNotQueueBehindAFetchInFlight() throws Exception {
+		JwtDecoder patient = decoder(Duration.ofSeconds(30));
+		patient.decode(validToken());
+		String firstForged = tokenWithUnknownKid(1);
+		String secondForged = tokenWithUnknownKid(2);
+		String valid = validToken();
+		this.jwks.hang(5_000);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<Throwable> first = executor.submit(() -> catchThrowable(() -> patient.decode(firstForged)));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.jwks.fetches() == 2);
+
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> patient.decode(secondForged))
+				.withMessage("Unknown key: the token's kid is not a signing key of the user pool");
+			assertThat(first).as("the first fetch is still in flight").isNotDone();
+			assertThat(patient.decode(valid)).isNotNull();
+			assertThat(first).isNotDone();
+
+			assertThat(first.get(30, TimeUnit.SECONDS)).isInstanceOf(BadJwtException.class)
+				.hasMessage("Unknown key: the token's kid is not a signing key of the user pool");
+			assertThat(this.jwks.fetches()).isEqualTo(2);
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	@Test
