@@ -62,7 +62,7 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 	 * @param refetchCooldown minimum time between refetches for unknown kids, and between attempts after a failure;
 	 * at least one second
 	 * @param connectTimeout connect timeout of a fetch
-	 * @param readTimeout read timeout of a fetch
+	 * @param readTimeout the longest a fetch may take in all, from the request to the last byte of the answer
 	 * @param clock the clock to read the time from
 	 */
 	public CognitoJwkSource(URI jwkSetUri, Duration cacheTtl, Duration refetchCooldown, Duration connectTimeout,

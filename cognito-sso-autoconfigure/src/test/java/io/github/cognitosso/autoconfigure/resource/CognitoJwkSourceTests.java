@@ -11,10 +11,13 @@ import com.nimbusds.jose.JWSHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.cognitosso.autoconfigure.MutableClock;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * How the decoder fetches and caches the pool's keys, against a WireMock JWKS endpoint and a clock the test moves.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CognitoJwkSourceTests {
 
 	private static final Duration CACHE_TTL = Duration.ofMinutes(5);
@@ -183,6 +187,31 @@ class CognitoJwkSourceTests {
 		// Within the cooldown the endpoint is left alone.
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(validToken()));
 		assertThat(this.jwks.fetches()).isEqualTo(1);
+	}
+
+	@Test
+	void aJwksUrlThatRedirectsElsewhereIsNotFollowed(CapturedOutput output) {
+		try (JwksServer elsewhere = new JwksServer().publish(TestTokens.POOL_KEY)) {
+			this.jwks.redirectTo(elsewhere.jwkSetUri());
+			String token = validToken();
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(token))
+				.withMessage("Keys unavailable: the user pool's signing keys could not be fetched");
+			assertThat(elsewhere.fetches()).isZero();
+			assertThat(output).contains("answered HTTP 302 (redirects are not followed)");
+		}
+	}
+
+	@Test
+	void aJwksThatTricklesItsAnswerIsCutOffByTheDeadlineOfTheWholeFetch(CapturedOutput output) {
+		// A chunk every 500 ms: no single read waits a whole second, the fetch as a whole would take 20 s.
+		this.jwks.trickle(40, 20_000);
+		JwtDecoder impatient = decoder(Duration.ofSeconds(1));
+		String token = validToken();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThatExceptionOfType(BadJwtException.class)
+				.isThrownBy(() -> impatient.decode(token))
+				.withMessage("Keys unavailable: the user pool's signing keys could not be fetched"));
+		assertThat(output).contains("no complete answer within the 1000 ms deadline");
 	}
 
 	@Test
