@@ -588,8 +588,8 @@ public class CognitoProperties {
 
 			/**
 			 * Minimum time between two fetches triggered by tokens naming an unknown key (kid), and between retries
-			 * after a failed fetch, so forged kids cannot hammer Cognito. A rotated key is picked up by the first
-			 * refetch. A number without a unit is milliseconds (100 is 0.1 s).
+			 * after a failed fetch, so forged kids cannot hammer Cognito. At least 1s: a shorter one fails the start-up.
+			 * A rotated key is picked up by the first refetch. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration refetchCooldown = Duration.ofSeconds(30);
 
@@ -599,7 +599,9 @@ public class CognitoProperties {
 			private Duration connectTimeout = Duration.ofSeconds(2);
 
 			/**
-			 * Read timeout of a key set fetch. A number without a unit is milliseconds (100 is 0.1 s).
+			 * Longest time a key set fetch may take in all, from the request to the last byte of the answer (a
+			 * deadline for the whole fetch, not a timeout per read). A number without a unit is milliseconds (100 is
+			 * 0.1 s).
 			 */
 			private Duration readTimeout = Duration.ofSeconds(2);
 

@@ -47,7 +47,7 @@ class MachineToMachineTests {
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/m2m")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(page.statusCode()).isEqualTo(200);
-			assertThat(page.body()).contains("&quot;caller&quot;:&quot;demo-machine&quot;")
+			assertThat(page.body()).contains("&quot;caller&quot;:&quot;client:demo-machine&quot;")
 				.contains("&quot;machine&quot;:true")
 				.contains("&quot;scopes&quot;:[&quot;demo-api/read&quot;]");
 		}
@@ -63,7 +63,7 @@ class MachineToMachineTests {
 
 		assertThat(page).startsWith("HTTP/1.1 200")
 			.contains("GET http://127.0.0.1:" + this.port + "/api/hello")
-			.contains("&quot;caller&quot;:&quot;demo-machine&quot;")
+			.contains("&quot;caller&quot;:&quot;client:demo-machine&quot;")
 			.doesNotContain("attacker.example");
 	}
 
@@ -74,7 +74,7 @@ class MachineToMachineTests {
 
 		String page = getWithHost("/m2m", otherServer);
 
-		assertThat(page).contains("&quot;caller&quot;:&quot;demo-machine&quot;");
+		assertThat(page).contains("&quot;caller&quot;:&quot;client:demo-machine&quot;");
 		assertThat(this.cognito.wireMock()
 			.countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo("/api/hello")).build())
 			.getCount()).isZero();

@@ -114,7 +114,7 @@ class PackagedSampleApplicationIT {
 			assertThat(api.body()).contains("\"status\":401").contains("\"error\":\"unauthorized\"");
 
 			browser.open(app + "/m2m");
-			assertThat(browser.text("m2m-result")).contains("\"machine\":true").contains("sample-machine");
+			assertThat(browser.text("m2m-result")).contains("\"machine\":true").contains("client:sample-machine");
 
 			browser.open(app + "/me");
 			browser.click("signout-button");

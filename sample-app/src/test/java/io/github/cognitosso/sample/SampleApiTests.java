@@ -45,7 +45,7 @@ class SampleApiTests {
 		String token = this.cognito.tokens().machineToken("demo-machine", "demo-api/read");
 		HttpResponse<String> response = get("/api/hello", token);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"caller\":\"demo-machine\"").contains("\"machine\":true");
+		assertThat(response.body()).contains("\"caller\":\"client:demo-machine\"").contains("\"machine\":true");
 	}
 
 	@Test

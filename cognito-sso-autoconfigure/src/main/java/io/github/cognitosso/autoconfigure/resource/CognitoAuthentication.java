@@ -30,6 +30,20 @@ import org.springframework.security.core.Authentication;
 public interface CognitoAuthentication extends Authentication {
 
 	/**
+	 * What {@link #getName()} of a machine caller starts with: {@code client:<client_id>}. A bearer user is never
+	 * named so (a user token whose name starts with it is refused), so code that only compares names cannot mistake
+	 * a user who registered a client id as username for that machine.
+	 */
+	String MACHINE_NAME_PREFIX = "client:";
+
+	/**
+	 * @return the caller's name: for a user the first present of the principal claims (a bearer caller) or the
+	 * user-name attribute (a browser user); for a machine {@value #MACHINE_NAME_PREFIX} followed by its client id
+	 */
+	@Override
+	String getName();
+
+	/**
 	 * @return the user's name ({@code username} in an access token, {@code cognito:username} in an ID token); empty
 	 * for a machine. With email sign-in Cognito's username can itself be a UUID.
 	 */

@@ -68,8 +68,14 @@ final class CognitoBearerAuthentication extends JwtAuthenticationToken implement
 
 	@Override
 	public boolean isMachine() {
-		return this.tokenUse == TokenUse.ACCESS && this.username == null && this.clientId != null
-				&& this.clientId.equals(getToken().getSubject());
+		return isMachine(this.tokenUse, this.username, this.clientId, getToken().getSubject());
+	}
+
+	/**
+	 * A client-credentials token: an access token that names no user and whose {@code sub} is its client id.
+	 */
+	static boolean isMachine(TokenUse tokenUse, String username, String clientId, String subject) {
+		return tokenUse == TokenUse.ACCESS && username == null && clientId != null && clientId.equals(subject);
 	}
 
 	@Override

@@ -17,9 +17,12 @@ import org.springframework.util.Assert;
 /**
  * Turns a validated Cognito token into a {@link CognitoAuthentication} (which is a {@code JwtAuthenticationToken}
  * too): groups and scopes become authorities through
- * the shared {@link CognitoAuthoritiesMapper} ({@code ROLE_<group>}, {@code SCOPE_<scope>} by default), and the
+ * the shared {@link CognitoAuthoritiesMapper} ({@code ROLE_<group>}, {@code SCOPE_<scope>} by default). A user's
  * principal name is the first present of the configured claims ({@code username}, {@code cognito:username},
- * {@code sub}).
+ * {@code sub}); a machine's (client credentials: {@code sub} = {@code client_id}, no {@code username}) is
+ * {@code client:<client_id>}. Cognito lets a self-registering user pick a client id as username, so without the
+ * prefix such a user and the machine would have the same {@code getName()}; a user token whose name starts with the
+ * prefix is refused, so the prefix always means a machine.
  * <p>
  * A groups or scope claim of the wrong JSON type is answered 401 ({@link InvalidBearerTokenException}): Cognito never
  * writes one, and an unchecked exception here would be a 500.
@@ -62,8 +65,18 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 				(tokenUse == TokenUse.ID) ? "cognito:username" : "username");
 		String clientId = (tokenUse == TokenUse.ID) ? firstAudience(jwt) : ValidationFailures.string(claims,
 				"client_id");
-		return new CognitoBearerAuthentication(jwt, authorities, principalName(claims), username, groups, scopes, clientId,
-				tokenUse);
+		String name = CognitoBearerAuthentication.isMachine(tokenUse, username, clientId, jwt.getSubject())
+				? CognitoAuthentication.MACHINE_NAME_PREFIX + clientId : userName(claims);
+		return new CognitoBearerAuthentication(jwt, authorities, name, username, groups, scopes, clientId, tokenUse);
+	}
+
+	private String userName(Map<String, Object> claims) {
+		String name = principalName(claims);
+		if (name.startsWith(CognitoAuthentication.MACHINE_NAME_PREFIX)) {
+			throw new InvalidBearerTokenException("Malformed: a user's name may not start with "
+					+ CognitoAuthentication.MACHINE_NAME_PREFIX + " (reserved for machine callers)");
+		}
+		return name;
 	}
 
 	private String principalName(Map<String, Object> claims) {

@@ -9,9 +9,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.Assert;
 
 /**
- * Spring Security's {@link NimbusJwtDecoder} with two additions for an internet-facing API: tokens longer than a
- * limit are rejected before any parsing, and every failure becomes a {@link BadJwtException} whose message names the
- * failed check without repeating the token. Spring answers a {@code BadJwtException} with 401; any other
+ * Spring Security's {@link NimbusJwtDecoder} with three additions for an internet-facing API: tokens longer than a
+ * limit are rejected before any parsing, a token is accepted in its canonical spelling only (unpadded base64url,
+ * RFC 7515: see {@link CanonicalTokenForm}), and every failure becomes a {@link BadJwtException} whose message names
+ * the failed check without repeating the token. Spring answers a {@code BadJwtException} with 401; any other
  * {@code JwtException} (an unreachable key set, for example) would surface as a 500.
  * <p>
  * Build one with {@link CognitoJwtDecoders}. It holds no Spring context, so it can be wrapped (a validated-token
@@ -45,8 +46,9 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 		if (token.length() > this.maxTokenLength) {
 			throw new BadJwtException(this.tooLarge);
 		}
+		Jwt jwt;
 		try {
-			return this.delegate.decode(token);
+			jwt = this.delegate.decode(token);
 		}
 		catch (JwtValidationException ex) {
 			// The validators' descriptions are already safe to show.
@@ -58,6 +60,12 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 		catch (RuntimeException ex) {
 			throw DecodingFailures.translate(token, new JwtException(ex.getMessage(), ex));
 		}
+		// After verification, so a token that is bad anyway is refused as it always was (a truncated signature still
+		// "does not verify"); a valid token in another spelling is refused here.
+		if (!CanonicalTokenForm.isCanonical(token)) {
+			throw new BadJwtException(DecodingFailures.NOT_CANONICAL);
+		}
+		return jwt;
 	}
 
 }

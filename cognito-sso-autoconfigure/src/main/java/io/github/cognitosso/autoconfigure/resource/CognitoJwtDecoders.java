@@ -50,6 +50,9 @@ public final class CognitoJwtDecoders {
 	private static final boolean CAFFEINE_PRESENT = ClassUtils.isPresent("com.github.benmanes.caffeine.cache.Caffeine",
 			CognitoJwtDecoders.class.getClassLoader());
 
+	/** The shortest {@code cognito.resource-server.jwks.refetch-cooldown} accepted. */
+	static final Duration MIN_REFETCH_COOLDOWN = Duration.ofSeconds(1);
+
 	private CognitoJwtDecoders() {
 	}
 
@@ -142,10 +145,26 @@ public final class CognitoJwtDecoders {
 	 */
 	public static JWKSource<SecurityContext> jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
 		Duration cacheTtl = positive("cognito.resource-server.jwks.cache-ttl", settings.getCacheTtl());
-		Duration cooldown = notNegative("cognito.resource-server.jwks.refetch-cooldown", settings.getRefetchCooldown());
+		Duration cooldown = refetchCooldown(settings.getRefetchCooldown());
 		Duration connectTimeout = positive("cognito.resource-server.jwks.connect-timeout", settings.getConnectTimeout());
 		Duration readTimeout = positive("cognito.resource-server.jwks.read-timeout", settings.getReadTimeout());
 		return new CognitoJwkSource(endpoints.jwkSet(), cacheTtl, cooldown, connectTimeout, readTimeout, clock);
+	}
+
+	/**
+	 * The unknown-kid rate limit: below {@link #MIN_REFETCH_COOLDOWN} (0 would switch it off) every token with a
+	 * forged {@code kid} would cost a request to Cognito.
+	 */
+	private static Duration refetchCooldown(Duration value) {
+		if (value == null || value.compareTo(MIN_REFETCH_COOLDOWN) < 0) {
+			throw new CognitoConfigurationException("cognito.resource-server.jwks.refetch-cooldown",
+					String.valueOf(value), "the cooldown must be at least " + MIN_REFETCH_COOLDOWN.toSeconds()
+							+ "s: it is the only limit on how often tokens naming an unknown key (a forged kid costs "
+							+ "nothing to make) send the application to Cognito's JWKS endpoint.",
+					"Use a duration of 1s or more, such as 30s (the default). A rotated key is picked up by the first "
+							+ "refetch whatever the cooldown.");
+		}
+		return value;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
@@ -29,10 +30,12 @@ import org.springframework.util.Assert;
  * {@code /api/**} chain next to a browser-login chain) can apply this bean alone:
  * {@code cognitoResourceServer.customize(http)}.
  * <p>
- * Besides {@code oauth2ResourceServer}, it exempts requests carrying an {@code Authorization: Bearer} header from
- * CSRF protection (a browser never adds that header to a cross-site request, so such a request is no CSRF; Spring
- * exempts only requests whose token it could parse, so a malformed token on a POST would get a CSRF 403 instead of
- * 401), and, when browser login is off, makes the chain stateless: no session, no saved request, no cookie.
+ * Besides {@code oauth2ResourceServer}, it exempts requests carrying an {@code Authorization: Bearer} header and no
+ * session from CSRF protection (a browser never adds that header to a cross-site request; Spring exempts only
+ * requests whose token it could parse, so a malformed token on a POST would get a CSRF 403 instead of 401). A request
+ * with a session keeps the CSRF check, bearer header or not (see {@link SessionRequestCsrfFilters}): the CSRF and
+ * logout filters run before the token is validated. When browser login is off, it makes the chain stateless: no
+ * session, no saved request, no cookie.
  * <p>
  * Spring Security publishes the API's OAuth 2.0 Protected Resource Metadata (RFC 9728) at
  * {@code /.well-known/oauth-protected-resource}, to anyone; its default claims certificate-bound tokens, which Cognito
@@ -145,6 +148,9 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
 			csrf.ignoringRequestMatchers(BEARER_AUTHORIZATION);
+			// A request with a session keeps the CSRF check, whatever its Authorization header says.
+			http.addFilterBefore(new SessionRequestCsrfFilters.HideBearerHeader(), CsrfFilter.class);
+			http.addFilterAfter(new SessionRequestCsrfFilters.RestoreBearerHeader(), CsrfFilter.class);
 		}
 		if (this.stateless) {
 			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

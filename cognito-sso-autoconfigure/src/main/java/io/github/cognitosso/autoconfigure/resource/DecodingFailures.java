@@ -28,6 +28,9 @@ final class DecodingFailures {
 
 	static final String MALFORMED = "Malformed: the token is not a JWT (three base64url parts, JSON header and payload)";
 
+	static final String NOT_CANONICAL = "Malformed: the token is not in canonical base64url (RFC 7515: unpadded, "
+			+ "only A-Z a-z 0-9 - _, no stray bits in the last character of a part)";
+
 	static final String MALFORMED_PAYLOAD = "Malformed: the token's payload is not a JSON object of valid claims";
 
 	static final String MALFORMED_CLAIMS = "Malformed: a registered claim (iss, sub, aud, exp, nbf, iat) has the "

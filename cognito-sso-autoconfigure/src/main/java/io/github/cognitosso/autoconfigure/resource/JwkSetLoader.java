@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -11,13 +12,19 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Fetches the pool's JSON Web Key Set with Spring's {@link RestClient}, bounded in time (connect and read timeouts)
- * and in size. Parsing is Nimbus'.
+ * Fetches the pool's JSON Web Key Set with Spring's {@link RestClient}, bounded in time and in size. Parsing is
+ * Nimbus'.
+ * <p>
+ * The request goes to the JWKS URL only: redirects are not followed (Cognito never sends one, and a key set fetched
+ * from wherever a redirect points would decide which tokens are valid). The read timeout is a deadline for the whole
+ * fetch, from the request to the last byte (Spring's {@link JdkClientHttpRequestFactory} closes the response when it
+ * passes): a per-read timeout, as {@code HttpURLConnection} has, lets an endpoint that trickles a byte at a time hold
+ * the fetch, and the requests waiting for the first keys, indefinitely.
  */
 final class JwkSetLoader {
 
@@ -28,13 +35,20 @@ final class JwkSetLoader {
 
 	private final URI uri;
 
+	private final Duration deadline;
+
 	private final RestClient restClient;
 
-	JwkSetLoader(URI uri, Duration connectTimeout, Duration readTimeout) {
-		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-		requestFactory.setConnectTimeout(connectTimeout);
-		requestFactory.setReadTimeout(readTimeout);
+	JwkSetLoader(URI uri, Duration connectTimeout, Duration deadline) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(deadline);
 		this.uri = uri;
+		this.deadline = deadline;
 		this.restClient = RestClient.builder().requestFactory(requestFactory).build();
 	}
 
@@ -48,12 +62,17 @@ final class JwkSetLoader {
 	 * than a key set
 	 */
 	JWKSet load() throws KeySourceException {
+		long start = System.nanoTime();
 		String body;
 		try {
 			body = this.restClient.get()
 				.uri(this.uri)
 				.accept(MediaType.APPLICATION_JSON, JWK_SET_JSON)
 				.exchange((request, response) -> {
+					if (response.getStatusCode().is3xxRedirection()) {
+						throw new IOException("the endpoint answered HTTP " + response.getStatusCode().value()
+								+ " (redirects are not followed)");
+					}
 					if (!response.getStatusCode().is2xxSuccessful()) {
 						throw new IOException("the endpoint answered HTTP " + response.getStatusCode().value());
 					}
@@ -62,8 +81,10 @@ final class JwkSetLoader {
 		}
 		catch (RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new KeySourceException("Could not fetch the JSON Web Key Set from " + this.uri + ": "
-					+ cause.getMessage(), ex);
+			// Past the deadline the response is closed under the reader, whose message ("closed") says little.
+			String reason = (Duration.ofNanos(System.nanoTime() - start).compareTo(this.deadline) >= 0)
+					? "no complete answer within the " + this.deadline.toMillis() + " ms deadline" : cause.getMessage();
+			throw new KeySourceException("Could not fetch the JSON Web Key Set from " + this.uri + ": " + reason, ex);
 		}
 		try {
 			return JWKSet.parse(body);

@@ -21,8 +21,8 @@ import org.springframework.util.Assert;
  * <p>
  * What it may and may not do, so that it never accepts a token the delegate would refuse:
  * <ul>
- * <li>only tokens the delegate accepted are stored; a failure is never stored, and every refusal (with its status
- * and description) comes from the delegate;</li>
+ * <li>only tokens the delegate accepted, in their canonical spelling, are stored; a failure is never stored, and
+ * every refusal (with its status and description) comes from the delegate;</li>
  * <li>the key is the whole token, compared exactly: a token differing in one character, a forged signature say, is a
  * different key and goes to the delegate;</li>
  * <li>an entry lives {@code min(maxTtl, exp - now)}, without the clock skew the lifetime check tolerates, and the
@@ -102,8 +102,9 @@ final class ValidatedTokenCache implements JwtDecoder {
 		}
 		Jwt jwt = this.delegate.decode(token);
 		Instant expiresAt = jwt.getExpiresAt();
-		// A token accepted only thanks to the clock skew (exp just past) is not worth keeping.
-		if (expiresAt != null && this.clock.instant().isBefore(expiresAt)) {
+		// A token accepted only thanks to the clock skew (exp just past) is not worth keeping; nor is a spelling other
+		// than the canonical one, which CognitoJwtDecoder refuses (one token, one entry).
+		if (expiresAt != null && this.clock.instant().isBefore(expiresAt) && CanonicalTokenForm.isCanonical(token)) {
 			this.validated.put(token, jwt);
 		}
 		return jwt;

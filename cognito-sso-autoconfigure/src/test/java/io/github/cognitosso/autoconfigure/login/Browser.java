@@ -50,17 +50,22 @@ final class Browser {
 
 	/** A form submission. */
 	HttpResponse<String> post(String url, Map<String, String> form) {
+		return post(url, form, Map.of());
+	}
+
+	/** A form submission with more headers. */
+	HttpResponse<String> post(String url, Map<String, String> form, Map<String, String> headers) {
 		String body = form.entrySet()
 			.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", NAVIGATION_ACCEPT)
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		return send(request);
+			.timeout(Duration.ofSeconds(30));
+		headers.forEach(request::header);
+		return send(request.build());
 	}
 
 	/** Follows the Location of a redirect, as a browser navigation. */

@@ -1,27 +1,36 @@
 package io.github.cognitosso.autoconfigure.resource;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.cognitosso.autoconfigure.MutableClock;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
  * How the decoder fetches and caches the pool's keys, against a WireMock JWKS endpoint and a clock the test moves.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CognitoJwkSourceTests {
 
 	private static final Duration CACHE_TTL = Duration.ofMinutes(5);
@@ -105,6 +114,34 @@ class CognitoJwkSourceTests {
 	}
 
 	@Test
+	void forgedKidsDoNotQueueBehindAFetchInFlight() throws Exception {
+		JwtDecoder patient = decoder(Duration.ofSeconds(30));
+		patient.decode(validToken());
+		String firstForged = tokenWithUnknownKid(1);
+		String secondForged = tokenWithUnknownKid(2);
+		String valid = validToken();
+		this.jwks.hang(5_000);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<Throwable> first = executor.submit(() -> catchThrowable(() -> patient.decode(firstForged)));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.jwks.fetches() == 2);
+
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> patient.decode(secondForged))
+				.withMessage("Unknown key: the token's kid is not a signing key of the user pool");
+			assertThat(first).as("the first fetch is still in flight").isNotDone();
+			assertThat(patient.decode(valid)).isNotNull();
+			assertThat(first).isNotDone();
+
+			assertThat(first.get(30, TimeUnit.SECONDS)).isInstanceOf(BadJwtException.class)
+				.hasMessage("Unknown key: the token's kid is not a signing key of the user pool");
+			assertThat(this.jwks.fetches()).isEqualTo(2);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
 	void aRotatedKeyIsAcceptedAfterOneRefetch() {
 		this.decoder.decode(validToken());
 		this.jwks.publish(TestTokens.POOL_KEY, TestTokens.ROTATED_KEY);
@@ -150,6 +187,31 @@ class CognitoJwkSourceTests {
 		// Within the cooldown the endpoint is left alone.
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(validToken()));
 		assertThat(this.jwks.fetches()).isEqualTo(1);
+	}
+
+	@Test
+	void aJwksUrlThatRedirectsElsewhereIsNotFollowed(CapturedOutput output) {
+		try (JwksServer elsewhere = new JwksServer().publish(TestTokens.POOL_KEY)) {
+			this.jwks.redirectTo(elsewhere.jwkSetUri());
+			String token = validToken();
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(token))
+				.withMessage("Keys unavailable: the user pool's signing keys could not be fetched");
+			assertThat(elsewhere.fetches()).isZero();
+			assertThat(output).contains("answered HTTP 302 (redirects are not followed)");
+		}
+	}
+
+	@Test
+	void aJwksThatTricklesItsAnswerIsCutOffByTheDeadlineOfTheWholeFetch(CapturedOutput output) {
+		// A chunk every 500 ms: no single read waits a whole second, the fetch as a whole would take 20 s.
+		this.jwks.trickle(40, 20_000);
+		JwtDecoder impatient = decoder(Duration.ofSeconds(1));
+		String token = validToken();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThatExceptionOfType(BadJwtException.class)
+				.isThrownBy(() -> impatient.decode(token))
+				.withMessage("Keys unavailable: the user pool's signing keys could not be fetched"));
+		assertThat(output).contains("no complete answer within the 1000 ms deadline");
 	}
 
 	@Test

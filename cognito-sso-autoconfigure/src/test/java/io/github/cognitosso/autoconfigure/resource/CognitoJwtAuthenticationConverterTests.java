@@ -78,7 +78,7 @@ class CognitoJwtAuthenticationConverterTests {
 	@Test
 	void clientCredentialsTokenDescribesAMachineNamedByItsClientId() {
 		CognitoAuthentication caller = (CognitoAuthentication) converter().convert(machineAccessToken());
-		assertThat(caller.getName()).isEqualTo(TestTokens.MACHINE_CLIENT_ID);
+		assertThat(caller.getName()).isEqualTo("client:" + TestTokens.MACHINE_CLIENT_ID);
 		assertThat(caller.getUsername()).isEmpty();
 		assertThat(caller.isMachine()).isTrue();
 		assertThat(caller.getGroups()).isEmpty();
@@ -120,11 +120,37 @@ class CognitoJwtAuthenticationConverterTests {
 
 	@Test
 	void tokenWithoutAnyNameClaimIsAnInvalidToken() {
-		this.properties.getResourceServer().setPrincipalClaims(List.of("username"));
+		this.properties.getResourceServer().setPrincipalClaims(List.of("email"));
 		assertThatExceptionOfType(InvalidBearerTokenException.class)
-			.isThrownBy(() -> converter().convert(machineAccessToken()))
+			.isThrownBy(() -> converter().convert(userAccessToken()))
 			.satisfies((ex) -> assertThat(ex.getError().getDescription())
-				.isEqualTo("Malformed: the token has none of the claims that name the caller (username)"));
+				.isEqualTo("Malformed: the token has none of the claims that name the caller (email)"));
+	}
+
+	@Test
+	void machineIsNamedByItsClientIdWhateverThePrincipalClaims() {
+		this.properties.getResourceServer().setPrincipalClaims(List.of("username"));
+		assertThat(converter().convert(machineAccessToken()).getName())
+			.isEqualTo("client:" + TestTokens.MACHINE_CLIENT_ID);
+	}
+
+	@Test
+	void userWhoRegisteredAMachineClientIdAsUsernameIsNotNamedLikeThatMachine() {
+		Jwt impostor = Jwts.jwt(Map.of("sub", "f4a8c4e8", "token_use", "access", "client_id", TestTokens.CLIENT_ID,
+				"username", TestTokens.MACHINE_CLIENT_ID));
+		Authentication user = converter().convert(impostor);
+		Authentication machine = converter().convert(machineAccessToken());
+		assertThat(user.getName()).isEqualTo(TestTokens.MACHINE_CLIENT_ID).isNotEqualTo(machine.getName());
+		assertThat(((CognitoAuthentication) user).isMachine()).isFalse();
+	}
+
+	@Test
+	void userWhoseUsernameCarriesTheMachinePrefixIsAnInvalidToken() {
+		Jwt impostor = Jwts.jwt(Map.of("sub", "f4a8c4e8", "token_use", "access", "client_id", TestTokens.CLIENT_ID,
+				"username", "client:" + TestTokens.MACHINE_CLIENT_ID));
+		assertThatExceptionOfType(InvalidBearerTokenException.class).isThrownBy(() -> converter().convert(impostor))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription())
+				.isEqualTo("Malformed: a user's name may not start with client: (reserved for machine callers)"));
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.github.cognitosso.autoconfigure.resource;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +13,17 @@ import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpConfigurer;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -63,6 +71,39 @@ class CognitoResourceServerAutoConfigurationTests {
 
 	private static String validToken() {
 		return "Bearer " + TestTokens.sign(TestTokens.userAccessToken());
+	}
+
+	@Test
+	void refetchCooldownOfZeroThatWouldLetForgedKidsHammerCognitoStopsTheStartUp() {
+		this.runner.withPropertyValues("cognito.resource-server.jwks.refetch-cooldown=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(CognitoConfigurationException.class, (ex) -> assertThat(ex.getProperty())
+					.isEqualTo("cognito.resource-server.jwks.refetch-cooldown"));
+			FailureAnalysis report = startupReport(context.getStartupFailure());
+			assertThat(report.getDescription()).contains("cognito.resource-server.jwks.refetch-cooldown")
+				.contains("PT0S")
+				.contains("at least 1s");
+			assertThat(report.getAction()).contains("30s");
+		});
+		this.runner.withPropertyValues("cognito.resource-server.jwks.refetch-cooldown=999ms")
+			.run((context) -> assertThat(context).hasFailed());
+		this.runner.withPropertyValues("cognito.resource-server.jwks.refetch-cooldown=1s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	/** The report Spring Boot prints: the failure analyzers of {@code META-INF/spring.factories}, first one wins. */
+	private static FailureAnalysis startupReport(Throwable failure) {
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
+			.forDefaultResourceLocation(CognitoResourceServerAutoConfigurationTests.class.getClassLoader())
+			.load(FailureAnalyzer.class, ArgumentResolver.none(), FailureHandler.handleMessage((message, ex) -> {
+			}));
+		AnnotationAwareOrderComparator.sort(analyzers);
+		return analyzers.stream()
+			.map((analyzer) -> analyzer.analyze(failure))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No failure analyzer reports " + failure));
 	}
 
 	@Test
@@ -165,7 +206,7 @@ class CognitoResourceServerAutoConfigurationTests {
 				.perform(get("/api/hello").header("Authorization",
 						"Bearer " + TestTokens.sign(TestTokens.machineAccessToken())))
 				.andExpect(status().isOk())
-				.andExpect(content().string("hello " + TestTokens.MACHINE_CLIENT_ID)));
+				.andExpect(content().string("hello client:" + TestTokens.MACHINE_CLIENT_ID)));
 	}
 
 	@Test

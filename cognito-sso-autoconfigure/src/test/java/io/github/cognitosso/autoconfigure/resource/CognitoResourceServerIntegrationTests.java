@@ -150,7 +150,7 @@ class CognitoResourceServerIntegrationTests {
 		HttpResponse<String> response = get("/api/me", TestTokens.sign(TestTokens.machineAccessToken()));
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, Object> me = JsonPath.read(response.body(), "$");
-		assertThat(me).containsEntry("name", TestTokens.MACHINE_CLIENT_ID)
+		assertThat(me).containsEntry("name", "client:" + TestTokens.MACHINE_CLIENT_ID)
 			.containsEntry("username", null)
 			.containsEntry("machine", true)
 			.containsEntry("clientId", TestTokens.MACHINE_CLIENT_ID);
@@ -273,6 +273,18 @@ class CognitoResourceServerIntegrationTests {
 		}
 	}
 
+	@Test
+	void otherSpellingsOfAValidTokenAreRefused() {
+		List<String> spellings = TestTokens.respelled(TestTokens.userAccessToken());
+		for (String spelling : spellings.subList(1, spellings.size())) {
+			HttpResponse<String> response = get("/api/hello", spelling);
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(group(ERROR, challenge(response))).isEqualTo("invalid_token");
+			assertThat(group(DESCRIPTION, challenge(response))).isEqualTo(NOT_CANONICAL);
+		}
+		assertThat(get("/api/hello", spellings.get(0)).statusCode()).isEqualTo(200);
+	}
+
 	record BadRequest(String name, List<String> authorization, String error, String description) {
 
 		@Override
@@ -296,6 +308,9 @@ class CognitoResourceServerIntegrationTests {
 
 	private static final String MALFORMED = "Malformed: the token is not a JWT (three base64url parts, JSON header "
 			+ "and payload)";
+
+	private static final String NOT_CANONICAL = "Malformed: the token is not in canonical base64url (RFC 7515: "
+			+ "unpadded, only A-Z a-z 0-9 - _, no stray bits in the last character of a part)";
 
 	private static final String MALFORMED_PAYLOAD = "Malformed: the token's payload is not a JSON object of valid claims";
 

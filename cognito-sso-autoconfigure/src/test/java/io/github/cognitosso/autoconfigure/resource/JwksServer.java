@@ -49,6 +49,21 @@ final class JwksServer implements AutoCloseable {
 		return this;
 	}
 
+	/** Makes the endpoint answer 302 to the given URL from now on. */
+	JwksServer redirectTo(String url) {
+		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(302).withHeader("Location", url)));
+		return this;
+	}
+
+	/** Makes the endpoint send the pool's key set in small chunks spread over the given time. */
+	JwksServer trickle(int chunks, int totalMillis) {
+		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody(TestTokens.jwks(TestTokens.POOL_KEY))
+			.withChunkedDribbleDelay(chunks, totalMillis)));
+		return this;
+	}
+
 	int fetches() {
 		return this.server.countRequestsMatching(getRequestedFor(urlPathEqualTo(PATH)).build()).getCount();
 	}

@@ -149,6 +149,31 @@ final class TestTokens {
 		return token.substring(0, middle) + altered + token.substring(middle + 1);
 	}
 
+	/**
+	 * A valid token whose signature holds a {@code -} or an {@code _} (so it can be spelled with {@code +} or
+	 * {@code /}), and other spellings of it that Nimbus' lenient base64 decoder reads as the same signature: padded,
+	 * with a character outside the alphabet, with {@code +} or {@code /}, with stray bits in the last character.
+	 * @return the canonical token first, then its other spellings
+	 */
+	static List<String> respelled(JWTClaimsSet.Builder claims) {
+		String token = sign(claims);
+		int signature = token.lastIndexOf('.') + 1;
+		while (token.indexOf('-', signature) < 0 && token.indexOf('_', signature) < 0) {
+			// RS256 signatures are deterministic: another jti gives another signature.
+			token = sign(claims.jwtID(UUID.randomUUID().toString()));
+			signature = token.lastIndexOf('.') + 1;
+		}
+		int dash = token.indexOf('-', signature);
+		String standardAlphabet = (dash >= 0) ? token.substring(0, dash) + '+' + token.substring(dash + 1)
+				: token.replaceFirst("_(?=[^.]*$)", "/");
+		int middle = signature + (token.length() - signature) / 2;
+		String strayCharacter = token.substring(0, middle) + '~' + token.substring(middle);
+		// A 2048-bit signature is 342 characters: the last one carries 2 bits of the last byte and 4 unused bits.
+		char last = token.charAt(token.length() - 1);
+		String strayBits = token.substring(0, token.length() - 1) + (char) (last + 1);
+		return List.of(token, token + "==", strayCharacter, standardAlphabet, strayBits);
+	}
+
 	/** Signs an arbitrary payload (not necessarily a JSON object) with the pool key. */
 	static String signPayload(String payload) {
 		try {

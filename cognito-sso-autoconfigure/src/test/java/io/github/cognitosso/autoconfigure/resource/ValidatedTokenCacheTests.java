@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.resource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -116,6 +117,22 @@ class ValidatedTokenCacheTests {
 		assertThat(this.verifications).hasValue(1);
 		assertThat(again.getClaims()).isEqualTo(first.getClaims());
 		assertThat(again.getTokenValue()).isEqualTo(token);
+	}
+
+	@Test
+	void otherSpellingsOfACachedTokenAreRefusedAndNeverCached() {
+		JwtDecoder decoder = decoder();
+		Instant now = this.clock.instant();
+		List<String> spellings = TestTokens.respelled(TestTokens.userAccessToken()
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofHours(1)))));
+		assertThat(decoder.decode(spellings.get(0)).getClaimAsString("username")).isEqualTo("alice");
+		for (String spelling : spellings.subList(1, spellings.size())) {
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(spelling))
+				.withMessageStartingWith("Malformed: the token is not in canonical base64url");
+		}
+		assertThat(decoder.decode(spellings.get(0))).isNotNull();
+		assertThat(this.cache.size()).isEqualTo(1);
 	}
 
 	@Test

@@ -17,7 +17,7 @@ class CallerController {
 	@GetMapping("/me")
 	Map<String, Object> me(CognitoAuthentication caller) {
 		return Map.of(
-				"name", caller.getName(),                 // username, else cognito:username, else sub
+				"name", caller.getName(),                 // a user's username; a machine's client:<client_id>
 				"username", caller.getUsername(),         // Optional: empty for a machine
 				"groups", caller.getGroups(),             // Cognito group names, unmapped
 				"scopes", caller.getScopes(),
