@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.resource.CognitoAuthentication;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -43,7 +44,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  * <p>
  * With {@code email} as the user-name attribute, an email Cognito has not verified is refused
  * ({@value #UNVERIFIED_EMAIL}): a user can set their email attribute to someone else's address, and would take that
- * person's name. The same check runs when a token refresh renews the user.
+ * person's name. The same check runs when a token refresh renews the user. A user name that starts with
+ * {@link CognitoAuthentication#MACHINE_NAME_PREFIX} is refused too: that prefix names machine callers.
  */
 final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -83,7 +85,14 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 		try {
 			authorities.add(new OidcUserAuthority(idToken, source.getUserInfo(), nameAttribute));
 			authorities.addAll(this.authoritiesMapper.authorities(claimsForAuthorities(request)));
-			return new DefaultOidcUser(authorities, idToken, source.getUserInfo(), nameAttribute);
+			DefaultOidcUser user = new DefaultOidcUser(authorities, idToken, source.getUserInfo(), nameAttribute);
+			if (user.getName().startsWith(CognitoAuthentication.MACHINE_NAME_PREFIX)) {
+				// The prefix names machine callers only, so code reading getName() cannot mistake a user for one.
+				OAuth2Error error = new OAuth2Error("invalid_user", "A user name may not start with "
+						+ CognitoAuthentication.MACHINE_NAME_PREFIX + ", which names machine callers", null);
+				throw new OAuth2AuthenticationException(error, error.toString());
+			}
+			return user;
 		}
 		catch (IllegalArgumentException ex) {
 			// A groups claim of the wrong type, or no value for the configured user-name attribute.
