@@ -279,6 +279,25 @@ class CognitoSimulatorTests {
 	}
 
 	@Test
+	void pathsAndMethodsCognitoDoesNotServeAreNotFound() throws Exception {
+		HttpResponse<String> unknown = get(this.cognito.baseUrl() + "/oauth2/unknown");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(JSONObjectUtils.parse(unknown.body())).containsEntry("error", "not_found");
+		assertThat(get(this.cognito.baseUrl() + "/oauth2/token").statusCode()).isEqualTo(404);
+		assertThat(post(this.cognito.baseUrl() + "/oauth2/authorize", "", null).statusCode()).isEqualTo(404);
+		assertThat(post(this.cognito.baseUrl() + "/logout", "", null).statusCode()).isEqualTo(404);
+		assertThat(get(this.cognito.baseUrl() + "/other-pool/.well-known/jwks.json").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void userInfoAnswersPostLikeGet() throws Exception {
+		String access = this.cognito.tokens().accessToken(this.cognito.user("alice"), "demo-client", "openid");
+		HttpResponse<String> response = post(this.cognito.baseUrl() + "/oauth2/userInfo", "", "Bearer " + access);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JSONObjectUtils.parse(response.body())).containsEntry("username", "alice");
+	}
+
+	@Test
 	void rotatedKeysSignNewTokensWhileOldKeysStayPublished() throws Exception {
 		List<String> before = this.cognito.keyIds();
 		this.cognito.rotateKeys();
