@@ -1,28 +1,20 @@
 package io.github.cognitosso.test;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Cookie;
-import com.github.tomakehurst.wiremock.http.FormParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -30,9 +22,25 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+
+import io.github.cognitosso.test.SimulatorStore.AuthorizationCode;
+import io.github.cognitosso.test.SimulatorStore.RefreshGrant;
+
+import static io.github.cognitosso.test.RequestParameters.cookie;
+import static io.github.cognitosso.test.RequestParameters.form;
+import static io.github.cognitosso.test.RequestParameters.query;
+import static io.github.cognitosso.test.RequestParameters.scopes;
+import static io.github.cognitosso.test.SimulatorResponses.bearerError;
+import static io.github.cognitosso.test.SimulatorResponses.encode;
+import static io.github.cognitosso.test.SimulatorResponses.errorPage;
+import static io.github.cognitosso.test.SimulatorResponses.escapeHtml;
+import static io.github.cognitosso.test.SimulatorResponses.html;
+import static io.github.cognitosso.test.SimulatorResponses.json;
+import static io.github.cognitosso.test.SimulatorResponses.oauthError;
+import static io.github.cognitosso.test.SimulatorResponses.redirectWithError;
+import static io.github.cognitosso.test.SimulatorResponses.response;
 
 /**
  * The simulated Cognito endpoints, as one WireMock transformer routing on method and path. Behaviour follows
@@ -54,18 +62,13 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 
 	private final CognitoSimulator simulator;
 
-	private final SecureRandom random = new SecureRandom();
+	private final SimulatorStore store = new SimulatorStore();
 
-	private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
-
-	private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
-
-	private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
-
-	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+	private final ClientAuthentication clientAuthentication;
 
 	SimulatorEndpoints(CognitoSimulator simulator) {
 		this.simulator = simulator;
+		this.clientAuthentication = new ClientAuthentication(simulator);
 	}
 
 	@Override
@@ -83,18 +86,11 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	 * hosted-UI sessions.
 	 */
 	void globalSignOut(String username) {
-		this.refreshTokens.entrySet().removeIf((entry) -> {
-			if (!entry.getValue().username().equals(username)) {
-				return false;
-			}
-			this.revokedOrigins.add(entry.getValue().origin());
-			return true;
-		});
-		this.sessions.values().removeIf(username::equals);
+		this.store.globalSignOut(username);
 	}
 
 	int activeSessions() {
-		return this.sessions.size();
+		return this.store.activeSessions();
 	}
 
 	@Override
@@ -158,7 +154,7 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	// --- /oauth2/authorize and the hosted UI's login form
 
 	private ResponseDefinition authorize(Request request) {
-		Map<String, String> params = queryParameters(request);
+		Map<String, String> params = query(request);
 		SimulatedClient client = this.simulator.findClient(params.get("client_id")).orElse(null);
 		if (client == null) {
 			return errorPage(400, "invalid_request", "Client does not exist.");
@@ -182,7 +178,7 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 			// Public clients cannot prove who redeems the code without PKCE.
 			return redirectWithError(redirectUri, "invalid_request", params.get("state"));
 		}
-		String signedIn = sessionUser(request);
+		String signedIn = this.store.sessionUser(cookie(request, SESSION_COOKIE));
 		if (signedIn != null) {
 			// Cognito's hosted UI session: a signed-in browser gets a code without seeing the form again.
 			return issueCode(signedIn, params, null);
@@ -191,8 +187,8 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	}
 
 	private ResponseDefinition login(Request request) {
-		Map<String, String> params = queryParameters(request);
-		Map<String, String> form = formParameters(request);
+		Map<String, String> params = query(request);
+		Map<String, String> form = form(request);
 		params.putAll(form);
 		SimulatedClient client = this.simulator.findClient(params.get("client_id")).orElse(null);
 		String redirectUri = params.get("redirect_uri");
@@ -203,15 +199,12 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		if (user == null || !user.password().equals(form.get("password"))) {
 			return loginForm(params, "Incorrect username or password.", 200);
 		}
-		String session = randomToken(24);
-		this.sessions.put(session, user.username());
+		String session = this.store.startSession(user.username());
 		return issueCode(user.username(), params, SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
 	}
 
 	private ResponseDefinition issueCode(String username, Map<String, String> params, String setCookie) {
-		String code = randomToken(24);
-		this.codes.put(code,
-				new AuthorizationCode(params.get("client_id"), params.get("redirect_uri"), username,
+		String code = this.store.issueCode(new AuthorizationCode(params.get("client_id"), params.get("redirect_uri"), username,
 						scopes(params.get("scope")), params.get("code_challenge"), params.get("nonce"),
 						this.simulator.clock().instant().plus(CODE_VALIDITY)));
 		StringBuilder location = new StringBuilder(params.get("redirect_uri"));
@@ -252,22 +245,15 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 				</body></html>
 				""".formatted(escapeHtml(this.simulator.userPoolId()),
 				(error != null) ? "<p id=\"error\" role=\"alert\">" + escapeHtml(error) + "</p>" : "", hidden);
-		return response(status).withHeader("Content-Type", "text/html;charset=utf-8").withBody(html).build();
+		return html(status, html);
 	}
 
 	// --- /oauth2/token
 
 	private ResponseDefinition token(Request request) {
-		Map<String, String> form = formParameters(request);
-		ClientCredentials credentials = clientCredentials(request, form);
-		if (credentials == null) {
-			return oauthError("invalid_client");
-		}
-		SimulatedClient client = this.simulator.findClient(credentials.clientId()).orElse(null);
+		Map<String, String> form = form(request);
+		SimulatedClient client = this.clientAuthentication.authenticate(request, form);
 		if (client == null) {
-			return oauthError("invalid_client");
-		}
-		if (client.isConfidential() && !client.clientSecret().equals(credentials.secret())) {
 			return oauthError("invalid_client");
 		}
 		String grantType = form.get("grant_type");
@@ -283,7 +269,7 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	}
 
 	private ResponseDefinition authorizationCodeGrant(SimulatedClient client, Map<String, String> form) {
-		AuthorizationCode code = (form.get("code") != null) ? this.codes.remove(form.get("code")) : null;
+		AuthorizationCode code = this.store.redeemCode(form.get("code"));
 		if (code == null || !code.clientId().equals(client.clientId())
 				|| this.simulator.clock().instant().isAfter(code.expiresAt())) {
 			return oauthError("invalid_grant");
@@ -298,17 +284,16 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		if (user == null) {
 			return oauthError("invalid_grant");
 		}
-		String origin = randomToken(12);
-		String refreshToken = randomToken(96);
+		String origin = this.store.newOrigin();
 		Instant authTime = this.simulator.clock().instant();
-		this.refreshTokens.put(refreshToken,
-				new RefreshGrant(client.clientId(), user.username(), code.scopes(), origin, authTime));
+		String refreshToken = this.store
+			.issueRefreshToken(new RefreshGrant(client.clientId(), user.username(), code.scopes(), origin, authTime));
 		return json(200, userTokens(client, user, code.scopes(), code.nonce(), origin, authTime, refreshToken));
 	}
 
 	private ResponseDefinition refreshTokenGrant(SimulatedClient client, Map<String, String> form) {
 		String presented = form.get("refresh_token");
-		RefreshGrant grant = (presented != null) ? this.refreshTokens.get(presented) : null;
+		RefreshGrant grant = this.store.refreshGrant(presented);
 		if (grant == null || !grant.clientId().equals(client.clientId())) {
 			return oauthError("invalid_grant");
 		}
@@ -318,9 +303,7 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		}
 		String newRefreshToken = null;
 		if (client.refreshTokenRotation()) {
-			this.refreshTokens.remove(presented);
-			newRefreshToken = randomToken(96);
-			this.refreshTokens.put(newRefreshToken, grant);
+			newRefreshToken = this.store.rotateRefreshToken(presented, grant);
 		}
 		return json(200,
 				userTokens(client, user, grant.scopes(), null, grant.origin(), grant.authTime(), newRefreshToken));
@@ -381,7 +364,7 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		if (claims == null || !"access".equals(claims.getClaim("token_use"))
 				|| claims.getExpirationTime() == null
 				|| claims.getExpirationTime().toInstant().isBefore(this.simulator.clock().instant())
-				|| this.revokedOrigins.contains(String.valueOf(claims.getClaim("origin_jti")))) {
+				|| this.store.isRevoked(String.valueOf(claims.getClaim("origin_jti")))) {
 			return bearerError("invalid_token", "Access token is not valid");
 		}
 		SimulatedUser user = this.simulator.findUser(String.valueOf(claims.getClaim("username"))).orElse(null);
@@ -418,25 +401,21 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	// --- /oauth2/revoke
 
 	private ResponseDefinition revoke(Request request) {
-		Map<String, String> form = formParameters(request);
-		ClientCredentials credentials = clientCredentials(request, form);
-		SimulatedClient client = (credentials != null) ? this.simulator.findClient(credentials.clientId()).orElse(null)
-				: null;
-		if (client == null || (client.isConfidential() && !client.clientSecret().equals(credentials.secret()))) {
+		Map<String, String> form = form(request);
+		SimulatedClient client = this.clientAuthentication.authenticate(request, form);
+		if (client == null) {
 			return oauthError("invalid_client");
 		}
 		String token = form.get("token");
 		if (token == null) {
 			return oauthError("invalid_request");
 		}
-		RefreshGrant grant = this.refreshTokens.get(token);
+		RefreshGrant grant = this.store.refreshGrant(token);
 		if (grant != null) {
 			if (!grant.clientId().equals(client.clientId())) {
 				return oauthError("unauthorized_client");
 			}
-			this.refreshTokens.remove(token);
-			// Revoking a refresh token also invalidates the access tokens issued from it.
-			this.revokedOrigins.add(grant.origin());
+			this.store.revokeRefreshToken(token, grant);
 		}
 		return response(200).build();
 	}
@@ -444,7 +423,7 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	// --- /logout
 
 	private ResponseDefinition logout(Request request) {
-		Map<String, String> params = queryParameters(request);
+		Map<String, String> params = query(request);
 		SimulatedClient client = this.simulator.findClient(params.get("client_id")).orElse(null);
 		if (client == null) {
 			return errorPage(400, "invalid_request", "Client does not exist.");
@@ -465,89 +444,10 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		else {
 			return errorPage(400, "invalid_request", "Required String parameter 'logout_uri' is not present.");
 		}
-		Cookie session = request.getCookies().get(SESSION_COOKIE);
-		if (session != null) {
-			session.getValues().forEach(this.sessions::remove);
-		}
+		this.store.endSessions(cookie(request, SESSION_COOKIE));
 		return response(302).withHeader("Location", target)
 			.withHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
 			.build();
-	}
-
-	// --- helpers
-
-	private String sessionUser(Request request) {
-		Cookie cookie = request.getCookies().get(SESSION_COOKIE);
-		if (cookie == null) {
-			return null;
-		}
-		for (String value : cookie.getValues()) {
-			String user = this.sessions.get(value);
-			if (user != null) {
-				return user;
-			}
-		}
-		return null;
-	}
-
-	private ClientCredentials clientCredentials(Request request, Map<String, String> form) {
-		String authorization = request.getHeader("Authorization");
-		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-						StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				if (colon < 0) {
-					return null;
-				}
-				return new ClientCredentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-						URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-		String clientId = form.get("client_id");
-		return (clientId != null) ? new ClientCredentials(clientId, form.get("client_secret")) : null;
-	}
-
-	private static Map<String, String> queryParameters(Request request) {
-		Map<String, String> params = new LinkedHashMap<>();
-		String query = URI.create(request.getUrl()).getRawQuery();
-		if (query != null) {
-			for (String pair : query.split("&")) {
-				int eq = pair.indexOf('=');
-				String name = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-				String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-				params.putIfAbsent(name, value);
-			}
-		}
-		return params;
-	}
-
-	private static Map<String, String> formParameters(Request request) {
-		Map<String, String> form = new LinkedHashMap<>();
-		try {
-			for (Map.Entry<String, FormParameter> entry : request.formParameters().entrySet()) {
-				form.put(entry.getKey(), entry.getValue().firstValue());
-			}
-		}
-		catch (RuntimeException ex) {
-			// Not a form body: treated as no parameters, which every endpoint reports as invalid_request.
-		}
-		return form;
-	}
-
-	private static List<String> scopes(String scope) {
-		List<String> scopes = new ArrayList<>();
-		if (scope != null) {
-			for (String s : scope.trim().split("[\\s+]+")) {
-				if (!s.isEmpty()) {
-					scopes.add(s);
-				}
-			}
-		}
-		return scopes;
 	}
 
 	private static String s256(String verifier) {
@@ -561,82 +461,6 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private String randomToken(int bytes) {
-		byte[] value = new byte[bytes];
-		this.random.nextBytes(value);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-	}
-
-	private static ResponseDefinitionBuilder response(int status) {
-		return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Cache-Control", "no-store");
-	}
-
-	private static ResponseDefinition json(int status, Map<String, ?> body) {
-		return response(status).withHeader("Content-Type", "application/json;charset=UTF-8")
-			.withBody(JSONObjectUtils.toJSONString(new LinkedHashMap<String, Object>(body)))
-			.build();
-	}
-
-	/** Cognito's token and revocation endpoints answer every OAuth error with HTTP 400 and a JSON error code. */
-	private static ResponseDefinition oauthError(String error) {
-		return json(400, Map.of("error", error));
-	}
-
-	private static ResponseDefinition bearerError(String error, String description) {
-		return response(401).withHeader("WWW-Authenticate",
-				"Bearer error=\"" + error + "\", error_description=\"" + description + "\"")
-			.withHeader("Content-Type", "application/json;charset=UTF-8")
-			.withBody(JSONObjectUtils.toJSONString(new LinkedHashMap<>(Map.of("error", error, "error_description", description))))
-			.build();
-	}
-
-	private static ResponseDefinition redirectWithError(String redirectUri, String error, String state) {
-		StringJoiner query = new StringJoiner("&");
-		query.add("error=" + error);
-		if (state != null) {
-			query.add("state=" + encode(state));
-		}
-		return response(302).withHeader("Location", redirectUri + (redirectUri.contains("?") ? "&" : "?") + query)
-			.build();
-	}
-
-	private static ResponseDefinition errorPage(int status, String error, String description) {
-		String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title></head><body>"
-				+ "<h1>An error was encountered with the requested page.</h1><p id=\"error\">" + escapeHtml(error)
-				+ ": " + escapeHtml(description) + "</p></body></html>";
-		return response(status).withHeader("Content-Type", "text/html;charset=utf-8").withBody(html).build();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static String escapeHtml(String value) {
-		StringBuilder out = new StringBuilder(value.length());
-		for (char c : value.toCharArray()) {
-			switch (c) {
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '&' -> out.append("&amp;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
-	}
-
-	private record AuthorizationCode(String clientId, String redirectUri, String username, List<String> scopes,
-			String codeChallenge, String nonce, Instant expiresAt) {
-	}
-
-	private record RefreshGrant(String clientId, String username, List<String> scopes, String origin,
-			Instant authTime) {
-	}
-
-	private record ClientCredentials(String clientId, String secret) {
 	}
 
 }
