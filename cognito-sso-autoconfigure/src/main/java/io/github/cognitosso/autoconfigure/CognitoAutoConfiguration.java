@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The root of the starter: binds {@code cognito.*}, validates it and derives the pool's endpoints, all without a
- * network call. The resource-server, login and client auto-configurations build on the {@link CognitoEndpoints}
- * bean defined here.
+ * network call; the validation runs whatever beans the application replaces. The resource-server, login and client
+ * auto-configurations build on the {@link CognitoEndpoints} bean defined here.
  */
 @AutoConfiguration
 @ConditionalOnCognito
@@ -20,12 +21,23 @@ public final class CognitoAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CognitoAutoConfiguration.class);
 
+	/**
+	 * Checks {@code cognito.*} and the endpoints in use, also when the application defines its own
+	 * {@link CognitoEndpoints}: not replaceable, and static so that it is ready before any bean it checks.
+	 */
+	@Bean
+	static CognitoConfigurationValidationPostProcessor cognitoConfigurationValidationPostProcessor(
+			ObjectProvider<CognitoProperties> properties) {
+		return new CognitoConfigurationValidationPostProcessor(properties);
+	}
+
+	/**
+	 * The endpoints derived from {@code cognito.*}; the settings are already checked when this runs.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	public CognitoEndpoints cognitoEndpoints(CognitoProperties properties) {
-		CognitoPropertiesValidator.rejectUnresolvedPlaceholders(properties);
 		CognitoEndpoints endpoints = properties.toEndpoints();
-		CognitoPropertiesValidator.validate(properties, endpoints);
 		if (logger.isInfoEnabled()) {
 			logger.info("Amazon Cognito user pool " + endpoints.userPoolId() + ": issuer " + endpoints.issuer()
 					+ ", domain " + endpoints.domain().map(Object::toString).orElse("(none)"));

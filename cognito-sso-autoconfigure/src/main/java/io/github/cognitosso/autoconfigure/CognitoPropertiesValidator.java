@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
 import org.springframework.util.StringUtils;
 
 /**
- * The start-up checks that concern more than URL derivation: combinations of settings that Cognito will reject at
- * the first login, found before the first user meets them. Endpoint-related checks live in
- * {@link CognitoEndpoints.Builder#build()}.
+ * The rules of the {@code cognito.*} configuration that concern the whole pool, each stated once: unresolved
+ * placeholders, the values the endpoints are derived from (checked by {@link CognitoEndpoints.Builder#build()}),
+ * combinations Cognito rejects at the first login, and the endpoints browser login needs. Feature settings
+ * ({@code cognito.resource-server.*}, {@code cognito.login.*} pages and timeouts, {@code cognito.client-credentials.*})
+ * are checked by the feature that reads them.
+ * <p>
+ * Run by {@link CognitoConfigurationValidationPostProcessor}, never from a bean an application can replace.
  */
 final class CognitoPropertiesValidator {
 
@@ -24,13 +28,52 @@ final class CognitoPropertiesValidator {
 	}
 
 	/**
+	 * Checks the bound settings on their own, before anything derives or reads them.
+	 * @throws CognitoConfigurationException for the first setting that cannot work
+	 */
+	static void validate(CognitoProperties properties) {
+		rejectUnresolvedPlaceholders(properties);
+		properties.toEndpoints();
+		validateCombinations(properties);
+	}
+
+	/**
+	 * Checks that the endpoints in use, derived or the application's own {@link CognitoEndpoints} bean, have what
+	 * the features switched on by {@code cognito.*} need.
+	 * @throws CognitoConfigurationException for the first endpoint a feature needs and lacks
+	 */
+	static void validate(CognitoProperties properties, CognitoEndpoints endpoints) {
+		if (!isLoginEnabled(properties)) {
+			return;
+		}
+		if (endpoints.authorization().isEmpty() || endpoints.token().isEmpty()) {
+			throw new CognitoConfigurationException("cognito.domain", null,
+					"browser login is enabled (cognito.login.enabled=true) but the user pool has no domain, "
+							+ "and Cognito's login pages and token endpoint live on that domain.",
+					"Set cognito.domain to the pool's domain prefix (my-app) or custom domain (auth.example.com), "
+							+ "or set cognito.login.enabled=false for an API-only application.");
+		}
+		if (endpoints.logout().isEmpty()) {
+			throw new CognitoConfigurationException("cognito.endpoints.logout-uri", null,
+					"logout ends the Cognito session at the domain's /logout endpoint, but there is no domain.",
+					"Set cognito.domain (or cognito.endpoints.logout-uri).");
+		}
+		if (properties.getLogout().isRevokeRefreshToken() && endpoints.revocation().isEmpty()) {
+			throw new CognitoConfigurationException("cognito.endpoints.revocation-uri", null,
+					"logout revokes the refresh token, but there is no revocation endpoint without a domain.",
+					"Set cognito.domain (or cognito.endpoints.revocation-uri), "
+							+ "or set cognito.logout.revoke-refresh-token=false.");
+		}
+	}
+
+	/**
 	 * Spring binds a placeholder it cannot resolve ({@code ${COGNITO_CLIENT_SECRET}} with that variable unset) as its
 	 * literal text, and the application would start and fail at the first call to Cognito. Checked before anything
 	 * else, so that a pool id or client id placeholder is reported as such rather than as a malformed id.
 	 * @throws CognitoConfigurationException for the first pool id, app client id or secret that is an unresolved
 	 * placeholder
 	 */
-	static void rejectUnresolvedPlaceholders(CognitoProperties properties) {
+	private static void rejectUnresolvedPlaceholders(CognitoProperties properties) {
 		requireResolved("cognito.user-pool-id", properties.getUserPoolId());
 		requireResolved("cognito.client-id", properties.getClientId());
 		requireResolved("cognito.client-secret", properties.getClientSecret());
@@ -65,10 +108,7 @@ final class CognitoPropertiesValidator {
 						+ "or set " + property + " itself.");
 	}
 
-	/**
-	 * @throws CognitoConfigurationException for the first setting that cannot work
-	 */
-	static void validate(CognitoProperties properties, CognitoEndpoints endpoints) {
+	private static void validateCombinations(CognitoProperties properties) {
 		boolean hasClientId = StringUtils.hasText(properties.getClientId());
 		if (StringUtils.hasText(properties.getClientSecret()) && !hasClientId) {
 			// The value is a secret: never shown.
@@ -87,13 +127,6 @@ final class CognitoPropertiesValidator {
 			}
 		}
 		if (isLoginEnabled(properties)) {
-			if (endpoints.authorization().isEmpty() || endpoints.token().isEmpty()) {
-				throw new CognitoConfigurationException("cognito.domain", null,
-						"browser login is enabled (cognito.login.enabled=true) but the user pool has no domain, "
-								+ "and Cognito's login pages and token endpoint live on that domain.",
-						"Set cognito.domain to the pool's domain prefix (my-app) or custom domain (auth.example.com), "
-								+ "or set cognito.login.enabled=false for an API-only application.");
-			}
 			if (!hasClientId) {
 				throw new CognitoConfigurationException("cognito.client-id", null,
 						"browser login is enabled but no app client id is set.",

@@ -71,6 +71,45 @@ class CognitoAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationWithItsOwnEndpointsStillGetsTheConfigurationCheck() {
+		CognitoEndpoints own = CognitoEndpoints.builder().userPoolId("us-east-2_mLoGHJpOs").domain("my-app").build();
+		this.runner.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.domain=My_App")
+			.withBean(CognitoEndpoints.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure())
+					.getDescription()).contains("Property: cognito.domain\n    Value: \"My_App\"");
+			});
+	}
+
+	@Test
+	void browserLoginIsCheckedAgainstTheApplicationsOwnEndpoints() {
+		CognitoEndpoints withoutDomain = CognitoEndpoints.builder().userPoolId("us-east-2_mLoGHJpOs").build();
+		this.runner
+			.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.domain=my-app",
+					"cognito.client-id=abc", "cognito.login.enabled=true")
+			.withBean(CognitoEndpoints.class, () -> withoutDomain)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure())
+					.getDescription()).contains("Property: cognito.domain\n    Reason: browser login is enabled");
+			});
+	}
+
+	@Test
+	void applicationsOwnEndpointsWithADomainServeBrowserLoginWithoutCognitoDomain() {
+		CognitoEndpoints own = CognitoEndpoints.builder()
+			.userPoolId("us-east-2_mLoGHJpOs")
+			.domain("https://auth.example.com")
+			.build();
+		this.runner
+			.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.client-id=abc",
+					"cognito.login.enabled=true")
+			.withBean(CognitoEndpoints.class, () -> own)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void logsIssuerAndDomainOnceAtStartupWithoutTheSecret(CapturedOutput output) {
 		this.runner
 			.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.domain=my-app",
@@ -136,6 +175,19 @@ class CognitoAutoConfigurationTests {
 								+ "the user pool has no domain",
 						"Set cognito.domain to the pool's domain prefix (my-app) or custom domain (auth.example.com), "
 								+ "or set cognito.login.enabled=false"),
+				Arguments.of("browser login with overridden authorize and token endpoints but no logout endpoint",
+						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.client-id=abc",
+								"cognito.endpoints.authorization-uri=http://localhost:9229/oauth2/authorize",
+								"cognito.endpoints.token-uri=http://localhost:9229/oauth2/token" },
+						"Property: cognito.endpoints.logout-uri\n    Reason: logout ends the Cognito session",
+						"Set cognito.domain (or cognito.endpoints.logout-uri)."),
+				Arguments.of("browser login that revokes refresh tokens without a revocation endpoint",
+						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.client-id=abc",
+								"cognito.endpoints.authorization-uri=http://localhost:9229/oauth2/authorize",
+								"cognito.endpoints.token-uri=http://localhost:9229/oauth2/token",
+								"cognito.endpoints.logout-uri=http://localhost:9229/logout" },
+						"Property: cognito.endpoints.revocation-uri\n    Reason: logout revokes the refresh token",
+						"or set cognito.logout.revoke-refresh-token=false."),
 				Arguments.of("browser login without a client id",
 						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.domain=my-app",
 								"cognito.client-id=", "cognito.client-secret=", "cognito.login.enabled=true" },

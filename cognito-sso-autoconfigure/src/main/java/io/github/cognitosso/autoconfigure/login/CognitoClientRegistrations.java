@@ -40,8 +40,9 @@ final class CognitoClientRegistrations {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri(login.getRedirectUri())
 			.scope(new LinkedHashSet<>(properties.getScopes()))
-			.authorizationUri(required(endpoints.authorization().orElse(null), "cognito.domain"))
-			.tokenUri(required(endpoints.token().orElse(null), "cognito.domain"))
+			// The start-up check of cognito.* makes sure browser login has both endpoints.
+			.authorizationUri(endpoints.authorization().orElseThrow().toString())
+			.tokenUri(endpoints.token().orElseThrow().toString())
 			.jwkSetUri(endpoints.jwkSet().toString())
 			.issuerUri(endpoints.issuer().toString())
 			.userNameAttributeName(login.getUserNameAttribute());
@@ -68,15 +69,6 @@ final class CognitoClientRegistrations {
 					"the login client registration cannot be built: " + ex.getMessage(),
 					"Use scopes made of printable ASCII characters without spaces, quotes or backslashes.");
 		}
-	}
-
-	private static String required(URI uri, String property) {
-		if (uri == null) {
-			throw new CognitoConfigurationException(property, null,
-					"browser login needs the user pool's domain for its authorize and token endpoints.",
-					"Set cognito.domain, or set cognito.login.enabled=false.");
-		}
-		return uri.toString();
 	}
 
 	private static ClientAuthenticationMethod clientAuthenticationMethod(

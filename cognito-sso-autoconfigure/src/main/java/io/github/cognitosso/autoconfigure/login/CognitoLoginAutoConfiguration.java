@@ -8,7 +8,6 @@ import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
-import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
@@ -137,11 +136,8 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "cognito.logout.revoke-refresh-token", havingValue = "true", matchIfMissing = true)
 	public CognitoTokenRevoker cognitoTokenRevoker(CognitoProperties properties, CognitoEndpoints endpoints) {
-		URI endpoint = endpoints.revocation()
-			.orElseThrow(() -> new CognitoConfigurationException("cognito.endpoints.revocation-uri", null,
-					"logout revokes the refresh token, but there is no revocation endpoint without a domain.",
-					"Set cognito.domain (or cognito.endpoints.revocation-uri), "
-							+ "or set cognito.logout.revoke-refresh-token=false."));
+		// The start-up check of cognito.* makes sure browser login has this endpoint.
+		URI endpoint = endpoints.revocation().orElseThrow();
 		return new CognitoTokenRevoker(endpoint, properties.getLogin().getTimeout());
 	}
 
@@ -149,10 +145,8 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	public CognitoLogoutSuccessHandler cognitoLogoutSuccessHandler(CognitoProperties properties,
 			CognitoEndpoints endpoints) {
-		URI endpoint = endpoints.logout()
-			.orElseThrow(() -> new CognitoConfigurationException("cognito.endpoints.logout-uri", null,
-					"logout ends the Cognito session at the domain's /logout endpoint, but there is no domain.",
-					"Set cognito.domain (or cognito.endpoints.logout-uri)."));
+		// The start-up check of cognito.* makes sure browser login has this endpoint.
+		URI endpoint = endpoints.logout().orElseThrow();
 		return new CognitoLogoutSuccessHandler(endpoint, properties.getClientId(),
 				properties.getLogout().getLogoutUri());
 	}
