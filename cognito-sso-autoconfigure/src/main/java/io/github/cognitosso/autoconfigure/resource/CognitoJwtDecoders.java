@@ -75,8 +75,22 @@ public final class CognitoJwtDecoders {
 	 */
 	public static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints,
 			Clock clock) {
+		return fromProperties(properties, endpoints, jwkSource(properties.getResourceServer().getJwks(), endpoints, clock),
+				clock);
+	}
+
+	/**
+	 * @param properties the {@code cognito.*} settings
+	 * @param endpoints the pool's endpoints
+	 * @param keys the pool's keys (the auto-configuration passes the {@link CognitoJwkSource} that browser login
+	 * shares, so both fetch the key set once)
+	 * @param clock the clock for token lifetimes and the validated-token cache
+	 * @return a decoder for the pool's tokens
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 */
+	static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints,
+			JWKSource<SecurityContext> keys, Clock clock) {
 		OAuth2TokenValidator<Jwt> validator = validator(properties, endpoints, clock);
-		JWKSource<SecurityContext> keys = jwkSource(properties.getResourceServer().getJwks(), endpoints, clock);
 		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to algorithm confusion.
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
 		nimbus.setJwtValidator(validator);
@@ -142,8 +156,9 @@ public final class CognitoJwtDecoders {
 	 * @param endpoints the pool's endpoints (the JWKS URL)
 	 * @param clock the clock for key caching
 	 * @return the pool's keys, fetched on first use
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.jwks.*} setting cannot work
 	 */
-	public static JWKSource<SecurityContext> jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
+	public static CognitoJwkSource jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
 		Duration cacheTtl = positive("cognito.resource-server.jwks.cache-ttl", settings.getCacheTtl());
 		Duration cooldown = refetchCooldown(settings.getRefetchCooldown());
 		Duration connectTimeout = positive("cognito.resource-server.jwks.connect-timeout", settings.getConnectTimeout());
