@@ -14,6 +14,7 @@ import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
@@ -52,12 +55,18 @@ import org.springframework.web.client.RestClient;
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoResourceServerAutoConfiguration {
 
-	/** Uses the key set that browser login shares: a sign-in and the API calls after it fetch the keys once. */
+	/**
+	 * Uses the key set that browser login shares: a sign-in and the API calls after it fetch the keys once. The
+	 * application's {@code OAuth2TokenValidator<Jwt>} beans run after the Cognito checks, and its
+	 * {@link CognitoJwtDecoderBuilderCustomizer}s are applied; the validated-token cache stays in front of both.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties, CognitoEndpoints endpoints,
-			CognitoJwkSource jwkSource) {
-		return CognitoJwtDecoders.fromProperties(properties, endpoints, jwkSource, Clock.systemUTC());
+			CognitoJwkSource jwkSource, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+			ObjectProvider<CognitoJwtDecoderBuilderCustomizer> customizers) {
+		return CognitoJwtDecoders.fromProperties(properties, endpoints, jwkSource, Clock.systemUTC(),
+				validators.orderedStream().toList(), customizers.orderedStream().toList());
 	}
 
 	@Bean
