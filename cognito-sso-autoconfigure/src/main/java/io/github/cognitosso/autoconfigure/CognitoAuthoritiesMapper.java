@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,9 +18,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * {@code SCOPE_<scope>}. Claim, prefixes and case come from {@code cognito.authorities.*}.
  */
 public final class CognitoAuthoritiesMapper {
-
-	/** Compiled once: String.split would compile it on every token. */
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private final CognitoProperties.Authorities settings;
 
@@ -80,13 +76,7 @@ public final class CognitoAuthoritiesMapper {
 		if (!(value instanceof String scope)) {
 			throw new IllegalArgumentException("The scope claim must be a space-separated string");
 		}
-		List<String> scopes = new ArrayList<>();
-		for (String s : WHITESPACE.split(scope.trim())) {
-			if (!s.isEmpty()) {
-				scopes.add(s);
-			}
-		}
-		return scopes;
+		return CognitoScopes.split(scope);
 	}
 
 	private String applyCase(String group) {

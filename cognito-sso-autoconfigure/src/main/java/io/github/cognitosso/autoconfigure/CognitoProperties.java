@@ -576,31 +576,33 @@ public class CognitoProperties {
 
 		/**
 		 * The pool's JSON Web Key Set: fetched on the first token (never at start-up), cached, refetched when a token
-		 * names an unknown key.
+		 * names an unknown key. One key set serves bearer-token validation and the ID-token check at browser login, so
+		 * these settings apply to both, also when bearer-token validation is off.
 		 */
 		public static class Jwks {
 
 			/**
-			 * How long fetched keys are used before the key set is fetched again. While the JWKS endpoint is down the
-			 * cached keys stay in use. A number without a unit is milliseconds (100 is 0.1 s).
+			 * How long fetched keys are used before the key set is fetched again, for bearer tokens and for ID tokens
+			 * at login alike. While the JWKS endpoint is down the cached keys stay in use. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration cacheTtl = Duration.ofMinutes(5);
 
 			/**
 			 * Minimum time between two fetches triggered by tokens naming an unknown key (kid), and between retries
-			 * after a failed fetch, so forged kids cannot hammer Cognito. At least 1s: a shorter one fails the start-up.
+			 * after a failed fetch, so forged kids cannot hammer Cognito; login's ID tokens share it. At least 1s: a shorter one fails the start-up.
 			 * A rotated key is picked up by the first refetch. A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration refetchCooldown = Duration.ofSeconds(30);
 
 			/**
-			 * Connect timeout of a key set fetch. A number without a unit is milliseconds (100 is 0.1 s).
+			 * Connect timeout of a key set fetch (for bearer tokens and for ID tokens at login). A number without a unit is milliseconds (100 is 0.1 s).
 			 */
 			private Duration connectTimeout = Duration.ofSeconds(2);
 
 			/**
 			 * Longest time a key set fetch may take in all, from the request to the last byte of the answer (a
-			 * deadline for the whole fetch, not a timeout per read). A number without a unit is milliseconds (100 is
+			 * deadline for the whole fetch, not a timeout per read), for bearer tokens and for ID tokens at login. A
+			 * number without a unit is milliseconds (100 is
 			 * 0.1 s).
 			 */
 			private Duration readTimeout = Duration.ofSeconds(2);
@@ -771,7 +773,8 @@ public class CognitoProperties {
 
 		/**
 		 * Connect and read timeout of the calls the application makes to Cognito for browser sessions: token,
-		 * userInfo, JWKS and revocation endpoints. A number without a unit is seconds.
+		 * userInfo and revocation endpoints. The JWKS fetch uses cognito.resource-server.jwks.* (one key set for login
+		 * and bearer tokens). A number without a unit is seconds.
 		 */
 		@org.springframework.boot.convert.DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
 		private java.time.Duration timeout = java.time.Duration.ofSeconds(10);

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.CognitoScopes;
 import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials;
 import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.ClientAuthenticationMethod;
 import org.apache.commons.logging.Log;
@@ -248,11 +249,7 @@ final class ClientCredentialsSettingsResolver {
 				if (entry == null) {
 					continue;
 				}
-				for (String scope : entry.trim().split("\\s+")) {
-					if (!scope.isEmpty()) {
-						scopes.add(scope);
-					}
-				}
+				scopes.addAll(CognitoScopes.split(entry));
 			}
 		}
 		return List.copyOf(scopes);

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.github.cognitosso.autoconfigure.resource.BearerAuthorization;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -25,8 +27,7 @@ final class ApiRequestMatcher implements RequestMatcher {
 		if (request.getHeader("X-Requested-With") != null) {
 			return true;
 		}
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (BearerAuthorization.isBearer(request.getHeader(HttpHeaders.AUTHORIZATION))) {
 			return true;
 		}
 		return !acceptsHtml(request.getHeader(HttpHeaders.ACCEPT));

@@ -64,11 +64,4 @@ final class CognitoHttpClients {
 		return template;
 	}
 
-	/**
-	 * @return a template for the JWKS endpoint (Spring Security's JWT decoder takes a {@code RestOperations})
-	 */
-	static RestTemplate jwkSetEndpoint(Duration timeout) {
-		return new RestTemplate(requestFactory(timeout));
-	}
-
 }

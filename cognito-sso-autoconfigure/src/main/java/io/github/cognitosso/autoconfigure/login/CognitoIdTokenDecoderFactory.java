@@ -2,11 +2,13 @@ package io.github.cognitosso.autoconfigure.login;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
@@ -25,42 +27,41 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * Spring Security's own factory checks {@code iss} against the registration's single issuer; a pool that switches
  * to the multi-Region issuer type mints tokens with the other form, so this factory accepts every issuer of
  * {@code CognitoEndpoints.acceptedIssuers()}. It also rejects tokens whose {@code token_use} says they are not ID
- * tokens, and fetches the JWKS with the configured timeout. Signature (RS256, key by {@code kid} from the pool's
+ * tokens. The keys come from the pool's shared key source ({@code CognitoJwkSource}, the one bearer-token validation
+ * uses: one fetch, its cooldown, size limit and {@code cognito.resource-server.jwks.*} timeouts). Signature (RS256, key by {@code kid} from the pool's
  * JWKS), audience, expiry and the other OpenID Connect checks are Spring Security's.
  */
 final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegistration> {
 
 	private final List<String> acceptedIssuers;
 
-	private final Duration timeout;
+	private final JWKSource<SecurityContext> keys;
 
 	private final Clock clock;
 
 	private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
-	CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, Duration timeout) {
-		this(acceptedIssuers, timeout, Clock.systemUTC());
-	}
-
 	/**
+	 * @param acceptedIssuers the issuer forms of the pool
+	 * @param keys the pool's signing keys
 	 * @param clock the clock expiry and issue times are checked against, the one sessions refresh by
 	 */
-	CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, Duration timeout, Clock clock) {
+	CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, JWKSource<SecurityContext> keys, Clock clock) {
 		this.acceptedIssuers = acceptedIssuers.stream().map(URI::toString).toList();
-		this.timeout = timeout;
+		this.keys = keys;
 		this.clock = clock;
 	}
 
 	@Override
 	public JwtDecoder createDecoder(ClientRegistration registration) {
-		String key = registration.getRegistrationId() + " " + registration.getProviderDetails().getJwkSetUri();
-		return this.decoders.computeIfAbsent(key, (k) -> build(registration));
+		return this.decoders.computeIfAbsent(registration.getRegistrationId(), (id) -> build(registration));
 	}
 
 	private JwtDecoder build(ClientRegistration registration) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+		// The pool's keys, whatever the registration names as its JWKS URL: the starter's registration names the same
+		// URL (cognito.jwk-set-uri), and a token signed by another key set is no token of this pool.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(this.keys)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.restOperations(CognitoHttpClients.jwkSetEndpoint(this.timeout))
 			.build();
 		// The issuer is checked against every accepted form below, so the OIDC validator must not pin one.
 		ClientRegistration withoutIssuer = ClientRegistration.withClientRegistration(registration)

@@ -11,6 +11,8 @@ import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
+import io.github.cognitosso.autoconfigure.resource.CognitoJwkSource;
+import io.github.cognitosso.autoconfigure.resource.CognitoJwkSourceConfiguration;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
@@ -63,6 +66,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnCognitoLogin
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ ClientRegistration.class, HttpSecurity.class, JwtDecoder.class })
+@Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoLoginAutoConfiguration {
 
 	@Bean
@@ -102,12 +106,12 @@ public final class CognitoLoginAutoConfiguration {
 				mapper(properties, authoritiesMapper), eventPublisher);
 	}
 
+	/** ID tokens are verified with the key set bearer-token validation uses: one fetch, one set of JWKS timeouts. */
 	@Bean
 	@ConditionalOnMissingBean
-	public JwtDecoderFactory<ClientRegistration> cognitoIdTokenDecoderFactory(CognitoProperties properties,
-			CognitoEndpoints endpoints, ObjectProvider<Clock> clock) {
-		return new CognitoIdTokenDecoderFactory(endpoints.acceptedIssuers(), properties.getLogin().getTimeout(),
-				clock(clock));
+	public JwtDecoderFactory<ClientRegistration> cognitoIdTokenDecoderFactory(CognitoEndpoints endpoints,
+			CognitoJwkSource jwkSource, ObjectProvider<Clock> clock) {
+		return new CognitoIdTokenDecoderFactory(endpoints.acceptedIssuers(), jwkSource, clock(clock));
 	}
 
 	/**

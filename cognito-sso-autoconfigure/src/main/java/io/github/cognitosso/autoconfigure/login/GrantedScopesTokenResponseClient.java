@@ -1,11 +1,12 @@
 package io.github.cognitosso.autoconfigure.login;
 
 import java.text.ParseException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTParser;
+
+import io.github.cognitosso.autoconfigure.CognitoScopes;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -48,7 +49,7 @@ final class GrantedScopesTokenResponseClient<T extends AbstractOAuth2Authorizati
 		try {
 			Object scope = JWTParser.parse(accessToken).getJWTClaimsSet().getClaim("scope");
 			if (scope instanceof String value && StringUtils.hasText(value)) {
-				return new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
+				return new LinkedHashSet<>(CognitoScopes.split(value));
 			}
 		}
 		catch (ParseException ex) {

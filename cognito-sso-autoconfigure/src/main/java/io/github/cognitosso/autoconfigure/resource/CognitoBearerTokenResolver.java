@@ -15,9 +15,11 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 
 /**
  * Finds the bearer token the way Spring's {@link DefaultBearerTokenResolver} does by default (in the
- * {@code Authorization} header only, never in the query string or form body; same syntax, same answers), plus one
- * rule: a request with more than one {@code Authorization} header is refused. Spring's resolver reads only the first
- * one, so a proxy and the application could disagree on which token a request carries.
+ * {@code Authorization} header only, never in the query string or form body; same syntax, same answers), plus two
+ * rules. A request with more than one {@code Authorization} header is refused: Spring's resolver reads only the first
+ * one, so a proxy and the application could disagree on which token a request carries. And a value whose scheme only
+ * starts with {@code bearer} ({@code Bearerx abc}) is another scheme, not a malformed bearer token (Spring refuses it
+ * with 401, even on a request that a browser session would authenticate); see {@link BearerAuthorization}.
  * <p>
  * It reads the header once and checks the {@code b64token} syntax (RFC 6750 section 2.1) with a loop over its
  * characters. Spring's resolver reads the header again and matches it with a regular expression; Spring Security's
@@ -53,8 +55,7 @@ public final class CognitoBearerTokenResolver implements BearerTokenResolver {
 	 * space and a {@code b64token}
 	 */
 	static String token(String authorization) {
-		// As Spring: anything starting with "bearer", in any case, is meant as a bearer token.
-		if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
+		if (!BearerAuthorization.isBearer(authorization)) {
 			return null;
 		}
 		int start = SCHEME.length();

@@ -38,7 +38,9 @@ import org.springframework.util.StringUtils;
  * JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints());
  * </pre>
  *
- * The pieces are public too, for applications that assemble their own decoder: {@link #validator} (all Cognito
+ * In an application, add a check with an {@code OAuth2TokenValidator<Jwt>} bean and anything else with a
+ * {@link CognitoJwtDecoderBuilderCustomizer} bean: the auto-configured decoder picks both up and keeps the
+ * validated-token cache. The pieces are public too, for applications that assemble their own decoder: {@link #validator} (all Cognito
  * checks) and {@link #jwkSource} (the cached, rate-limited key set). With {@code cognito.resource-server.token-cache}
  * enabled (the default) and Caffeine on the classpath, tokens that passed every check are remembered until their
  * {@code exp} (see docs/benchmarks.md for what that saves).
@@ -75,10 +77,38 @@ public final class CognitoJwtDecoders {
 	 */
 	public static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints,
 			Clock clock) {
+		return fromProperties(properties, endpoints, jwkSource(properties.getResourceServer().getJwks(), endpoints, clock),
+				clock, List.of(), List.of());
+	}
+
+	/**
+	 * @param properties the {@code cognito.*} settings
+	 * @param endpoints the pool's endpoints
+	 * @param keys the pool's keys (the auto-configuration passes the {@link CognitoJwkSource} that browser login
+	 * shares, so both fetch the key set once)
+	 * @param clock the clock for token lifetimes and the validated-token cache
+	 * @param extraValidators the application's own checks, run after the Cognito checks (their first failure is the
+	 * answer's {@code error_description}, as for the Cognito checks); tokens that passed them all are cached
+	 * @param customizers applied to the Nimbus decoder's builder after the starter's settings
+	 * @return a decoder for the pool's tokens
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 */
+	static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints,
+			JWKSource<SecurityContext> keys, Clock clock, List<OAuth2TokenValidator<Jwt>> extraValidators,
+			List<CognitoJwtDecoderBuilderCustomizer> customizers) {
 		OAuth2TokenValidator<Jwt> validator = validator(properties, endpoints, clock);
-		JWKSource<SecurityContext> keys = jwkSource(properties.getResourceServer().getJwks(), endpoints, clock);
+		if (!extraValidators.isEmpty()) {
+			List<OAuth2TokenValidator<Jwt>> all = new ArrayList<>();
+			all.add(validator);
+			all.addAll(extraValidators);
+			validator = new DelegatingOAuth2TokenValidator<>(all);
+		}
 		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to algorithm confusion.
-		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+		NimbusJwtDecoder.JwkSourceJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSource(keys)
+			.jwsAlgorithm(SignatureAlgorithm.RS256);
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		NimbusJwtDecoder nimbus = builder.build();
+		// Set after the customizers, so none can drop the Cognito checks.
 		nimbus.setJwtValidator(validator);
 		JwtDecoder verifying = withTokenCache(nimbus, properties.getResourceServer().getTokenCache(), clock);
 		return new CognitoJwtDecoder(verifying, maxTokenLength(properties.getResourceServer()));
@@ -142,8 +172,9 @@ public final class CognitoJwtDecoders {
 	 * @param endpoints the pool's endpoints (the JWKS URL)
 	 * @param clock the clock for key caching
 	 * @return the pool's keys, fetched on first use
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.jwks.*} setting cannot work
 	 */
-	public static JWKSource<SecurityContext> jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
+	public static CognitoJwkSource jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
 		Duration cacheTtl = positive("cognito.resource-server.jwks.cache-ttl", settings.getCacheTtl());
 		Duration cooldown = refetchCooldown(settings.getRefetchCooldown());
 		Duration connectTimeout = positive("cognito.resource-server.jwks.connect-timeout", settings.getConnectTimeout());

@@ -1,5 +1,6 @@
 package io.github.cognitosso.autoconfigure.resource;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,6 +14,7 @@ import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,8 +24,11 @@ import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
@@ -33,7 +38,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Bearer-token validation the Cognito way: a {@link JwtDecoder} for the pool (RS256 keys from the derived JWKS URL,
- * fetched on the first token, never at start-up; issuer, lifetime, {@code token_use} and app client checked), the
+ * fetched on the first token, never at start-up, from the {@link CognitoJwkSource} that browser login shares; issuer, lifetime, {@code token_use} and app client checked), the
  * group and scope mapping, and the HTTP set-up as a {@link CognitoHttpSecurityCustomizer} that the default chain and
  * {@code CognitoHttpConfigurer} apply.
  * <p>
@@ -47,12 +52,21 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = "cognito.resource-server.enabled", matchIfMissing = true)
 @ConditionalOnClass({ JwtDecoder.class, NimbusJwtDecoder.class, JwtAuthenticationToken.class, JWKSource.class,
 		RestClient.class })
+@Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoResourceServerAutoConfiguration {
 
+	/**
+	 * Uses the key set that browser login shares: a sign-in and the API calls after it fetch the keys once. The
+	 * application's {@code OAuth2TokenValidator<Jwt>} beans run after the Cognito checks, and its
+	 * {@link CognitoJwtDecoderBuilderCustomizer}s are applied; the validated-token cache stays in front of both.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties, CognitoEndpoints endpoints) {
-		return CognitoJwtDecoders.fromProperties(properties, endpoints);
+	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties, CognitoEndpoints endpoints,
+			CognitoJwkSource jwkSource, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+			ObjectProvider<CognitoJwtDecoderBuilderCustomizer> customizers) {
+		return CognitoJwtDecoders.fromProperties(properties, endpoints, jwkSource, Clock.systemUTC(),
+				validators.orderedStream().toList(), customizers.orderedStream().toList());
 	}
 
 	@Bean

@@ -50,10 +50,8 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 	/** Before the browser-login customizer. */
 	public static final int ORDER = 0;
 
-	private static final RequestMatcher BEARER_AUTHORIZATION = (request) -> {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
-	};
+	private static final RequestMatcher BEARER_AUTHORIZATION = (request) -> BearerAuthorization
+		.isBearer(request.getHeader(HttpHeaders.AUTHORIZATION));
 
 	private final JwtDecoder jwtDecoder;
 

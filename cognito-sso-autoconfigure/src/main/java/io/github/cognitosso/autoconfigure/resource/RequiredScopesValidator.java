@@ -3,6 +3,8 @@ package io.github.cognitosso.autoconfigure.resource;
 import java.util.Collection;
 import java.util.List;
 
+import io.github.cognitosso.autoconfigure.CognitoScopes;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -63,29 +65,11 @@ public final class RequiredScopesValidator implements OAuth2TokenValidator<Jwt> 
 			return this.insufficient;
 		}
 		for (String required : this.required) {
-			if (!containsWord(scope, required)) {
+			if (!CognitoScopes.contains(scope, required)) {
 				return this.insufficient;
 			}
 		}
 		return OAuth2TokenValidatorResult.success();
-	}
-
-	/** Whole-word search in the space-separated claim, without splitting it (no allocation per token). */
-	private static boolean containsWord(String scopes, String word) {
-		int from = 0;
-		while (true) {
-			int at = scopes.indexOf(word, from);
-			if (at < 0) {
-				return false;
-			}
-			int end = at + word.length();
-			boolean startsWord = at == 0 || Character.isWhitespace(scopes.charAt(at - 1));
-			boolean endsWord = end == scopes.length() || Character.isWhitespace(scopes.charAt(end));
-			if (startsWord && endsWord) {
-				return true;
-			}
-			from = at + 1;
-		}
 	}
 
 }

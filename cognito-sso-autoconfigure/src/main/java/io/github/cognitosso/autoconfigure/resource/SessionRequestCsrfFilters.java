@@ -53,8 +53,7 @@ final class SessionRequestCsrfFilters {
 				return false;
 			}
 			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-			return authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)
-					&& request.getSession(false) != null;
+			return BearerAuthorization.isBearer(authorization) && request.getSession(false) != null;
 		}
 
 	}

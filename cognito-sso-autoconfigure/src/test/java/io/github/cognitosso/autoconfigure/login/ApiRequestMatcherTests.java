@@ -24,6 +24,7 @@ class ApiRequestMatcherTests {
 			"text/html | XMLHttpRequest | - | true",
 			"text/html | - | Bearer eyJhbGciOi | true",
 			"text/html | - | bearer eyJhbGciOi | true",
+			"text/html | - | Bearerx abc | false",
 			"text/html | - | Basic dXNlcjpwdw== | false" })
 	void apiStyleRequestsAreToldApartFromBrowserNavigations(String accept, String requestedWith,
 			String authorization, boolean api) {

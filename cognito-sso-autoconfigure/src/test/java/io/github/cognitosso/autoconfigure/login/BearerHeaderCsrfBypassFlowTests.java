@@ -31,4 +31,26 @@ class BearerHeaderCsrfBypassFlowTests extends LoginFlowTestSupport {
 		assertThat(me.body()).contains("\"name\":\"alice\"");
 	}
 
+	@Test
+	void aSchemeThatOnlyStartsWithBearerLeavesTheSessionInCharge() {
+		signIn(CognitoUser.alice());
+
+		HttpResponse<String> me = this.browser.get(app("/me"),
+				Map.of("Accept", "application/json", "Authorization", "Bearerx abc"));
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).contains("\"name\":\"alice\"");
+	}
+
+	@Test
+	void logoutWithASchemeThatOnlyStartsWithBearerButNoCsrfTokenIsForbiddenAsWithoutTheHeader() {
+		signIn(CognitoUser.alice());
+
+		HttpResponse<String> logout = this.browser.post(app("/logout"), Map.of(),
+				Map.of("Authorization", "Bearerx abc"));
+
+		assertThat(logout.statusCode()).isEqualTo(403);
+		assertThat(cognito.revokeRequests()).isEmpty();
+	}
+
 }

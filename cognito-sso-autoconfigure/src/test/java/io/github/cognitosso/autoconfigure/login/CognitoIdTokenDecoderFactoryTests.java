@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.login;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.login.ScriptedCognito.CognitoUser;
+import io.github.cognitosso.autoconfigure.resource.CognitoJwkSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +34,11 @@ class CognitoIdTokenDecoderFactoryTests {
 	@BeforeEach
 	void setUp() {
 		this.cognito.reset();
+		CognitoJwkSource keys = new CognitoJwkSource(URI.create(this.cognito.issuer() + "/.well-known/jwks.json"),
+				Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5),
+				Clock.systemUTC());
 		CognitoIdTokenDecoderFactory factory = new CognitoIdTokenDecoderFactory(
-				List.of(URI.create(this.cognito.issuer()), URI.create(MULTI_REGION_FORM)), Duration.ofSeconds(5));
+				List.of(URI.create(this.cognito.issuer()), URI.create(MULTI_REGION_FORM)), keys, Clock.systemUTC());
 		this.decoder = factory.createDecoder(registration());
 	}
 

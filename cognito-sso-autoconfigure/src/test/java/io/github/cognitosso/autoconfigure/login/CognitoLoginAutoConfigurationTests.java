@@ -2,6 +2,8 @@ package io.github.cognitosso.autoconfigure.login;
 
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
+import io.github.cognitosso.autoconfigure.resource.CognitoJwkSource;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerAutoConfiguration;
 import io.github.cognitosso.autoconfigure.web.CognitoHttpSecurityCustomizer;
 import io.github.cognitosso.autoconfigure.web.CognitoWebSecurityAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,19 @@ class CognitoLoginAutoConfigurationTests {
 			.isInstanceOf(ClockStampedAuthorizedClientRepository.class)
 			.extracting("delegate")
 			.isInstanceOf(HttpSessionOAuth2AuthorizedClientRepository.class));
+	}
+
+	@Test
+	void loginWithoutTheResourceServerStillGetsThePoolsKeySource() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(CognitoJwkSource.class));
+	}
+
+	@Test
+	void loginWithTheResourceServerSharesOneKeySource() {
+		this.runner.withConfiguration(AutoConfigurations.of(CognitoResourceServerAutoConfiguration.class))
+			.withPropertyValues("cognito.resource-server.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(CognitoJwkSource.class)
+				.hasSingleBean(org.springframework.security.oauth2.jwt.JwtDecoder.class));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -32,7 +33,7 @@ class CognitoBearerTokenResolverTests {
 		List<String> values = new ArrayList<>(List.of("Bearer " + TOKEN, "bearer " + TOKEN, "BEARER " + TOKEN,
 				"bEaReR " + TOKEN, "Bearer abc", "Bearer abc=", "Bearer abc==", "Bearer a-b.c_d~e+f/g",
 				"Bearer " + TOKEN + "=", "Bearer", "Bearer ", "Bearer  " + TOKEN, "Bearer\t" + TOKEN, "Bearer=abc",
-				"Bearerabc", "Bearer abc def", "Bearer abc ", "Bearer  ", "Bearer =", "Bearer ==", "Bearer =abc",
+				"Bearer abc def", "Bearer abc ", "Bearer  ", "Bearer =", "Bearer ==", "Bearer =abc",
 				"Bearer abc=def", "Bearer abc==def", "Bearer ab%cd", "Bearer ab,cd", "Bearer ab\"cd", "Bearer é",
 				"Bearer abc\u0000", "Bearer abc\n", "Bearer e30.%%%.e30", "Basic dXNlcjpwYXNz", "Digest abc", "",
 				" Bearer abc", "Token abc", "bear", "Bearer:abc", "Bearer abc:def", "Bearer ab*cd", "Bearer ab!cd"));
@@ -50,6 +51,18 @@ class CognitoBearerTokenResolverTests {
 		Object expected = outcome(() -> this.spring.resolve(request));
 		Object actual = outcome(() -> this.resolver.resolve(request));
 		assertThat(actual).isEqualTo(expected);
+	}
+
+	/**
+	 * The one deliberate difference from Spring's resolver, which refuses these as malformed bearer tokens: their
+	 * scheme is another word, so a browser session sending one is not refused for it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "Bearerx abc", "Bearerabc", "BearerToken abc", "bearer-x abc" })
+	void aSchemeThatOnlyStartsWithBearerIsNoBearerToken(String authorization) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/hello");
+		request.addHeader("Authorization", authorization);
+		assertThat(this.resolver.resolve(request)).isNull();
 	}
 
 	@Test

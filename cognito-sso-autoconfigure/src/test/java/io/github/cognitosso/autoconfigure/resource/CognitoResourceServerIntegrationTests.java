@@ -218,6 +218,23 @@ class CognitoResourceServerIntegrationTests {
 	}
 
 	@Test
+	void aSchemeThatOnlyStartsWithBearerIsAnsweredAsARequestWithoutToken() {
+		HttpResponse<String> withoutHeader = send("GET", "/api/hello", List.of());
+		HttpResponse<String> response = send("GET", "/api/hello", List.of("Bearerx abc"));
+		assertThat(response.statusCode()).isEqualTo(withoutHeader.statusCode()).isEqualTo(401);
+		assertThat(challenge(response)).isEqualTo(challenge(withoutHeader)).doesNotContain("error=");
+	}
+
+	@Test
+	void postWithASchemeThatOnlyStartsWithBearerIsNotExemptFromCsrf() {
+		HttpResponse<String> withoutHeader = send("POST", "/api/orders", List.of());
+		HttpResponse<String> response = send("POST", "/api/orders", List.of("Bearerx abc"));
+		assertThat(response.statusCode()).isEqualTo(withoutHeader.statusCode()).isNotEqualTo(200);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.isEqualTo(withoutHeader.headers().firstValue("WWW-Authenticate"));
+	}
+
+	@Test
 	void requestWithoutTokenIsUnauthorizedWithABareChallenge() {
 		HttpResponse<String> response = send("GET", "/api/hello", List.of());
 		assertThat(response.statusCode()).isEqualTo(401);
