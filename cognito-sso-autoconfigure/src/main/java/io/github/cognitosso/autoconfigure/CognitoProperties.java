@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cognitosso.autoconfigure.CognitoEndpoints.IssuerType;
+import io.github.cognitosso.autoconfigure.resource.TokenUse;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -549,32 +550,6 @@ public class CognitoProperties {
 		}
 
 		/**
-		 * The kinds of token a Cognito user pool issues, as written in their token_use claim.
-		 */
-		public enum TokenUse {
-
-			/** Access tokens ({@code token_use=access}): what APIs accept. */
-			ACCESS("access"),
-
-			/** ID tokens ({@code token_use=id}): the signed-in user's identity, audience = the app client. */
-			ID("id");
-
-			private final String claimValue;
-
-			TokenUse(String claimValue) {
-				this.claimValue = claimValue;
-			}
-
-			/**
-			 * @return the value of the token_use claim, {@code access} or {@code id}
-			 */
-			public String claimValue() {
-				return this.claimValue;
-			}
-
-		}
-
-		/**
 		 * The pool's JSON Web Key Set: fetched on the first token (never at start-up), cached, refetched when a token
 		 * names an unknown key. One key set serves bearer-token validation and the ID-token check at browser login, so
 		 * these settings apply to both, also when bearer-token validation is off.
@@ -913,19 +888,6 @@ public class CognitoProperties {
 
 		public void setSessionMaxLifetime(java.time.Duration sessionMaxLifetime) {
 			this.sessionMaxLifetime = sessionMaxLifetime;
-		}
-
-		/**
-		 * How a confidential app client authenticates at Cognito's token endpoint.
-		 */
-		public enum ClientAuthenticationMethod {
-
-			/** HTTP Basic authentication with the client id and secret (Cognito's default). */
-			CLIENT_SECRET_BASIC,
-
-			/** client_id and client_secret as form fields of the token request. */
-			CLIENT_SECRET_POST
-
 		}
 
 	}
@@ -1327,19 +1289,6 @@ public class CognitoProperties {
 			public void setTokenOrigins(List<String> tokenOrigins) {
 				this.tokenOrigins = tokenOrigins;
 			}
-
-		}
-
-		/**
-		 * The client authentication methods Cognito's token endpoint accepts for an app client secret.
-		 */
-		public enum ClientAuthenticationMethod {
-
-			/** The id and secret in an HTTP Basic Authorization header (Cognito's documented default). */
-			CLIENT_SECRET_BASIC,
-
-			/** The id and secret as client_id and client_secret form parameters. */
-			CLIENT_SECRET_POST
 
 		}
 

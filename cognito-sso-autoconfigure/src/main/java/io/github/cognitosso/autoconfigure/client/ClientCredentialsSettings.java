@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.ClientAuthenticationMethod;
+import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
 
 /**
  * One machine-to-machine client after inheritance and validation: everything needed to ask Cognito's token endpoint

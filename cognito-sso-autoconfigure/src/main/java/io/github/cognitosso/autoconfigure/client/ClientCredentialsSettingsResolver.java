@@ -15,7 +15,7 @@ import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.CognitoScopes;
 import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.ClientAuthenticationMethod;
+import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

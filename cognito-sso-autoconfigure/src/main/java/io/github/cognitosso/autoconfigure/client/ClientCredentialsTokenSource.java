@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 
-import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.ClientAuthenticationMethod;
+import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -72,7 +72,7 @@ final class CognitoClientRegistrations {
 	}
 
 	private static ClientAuthenticationMethod clientAuthenticationMethod(
-			CognitoProperties.Login.ClientAuthenticationMethod method) {
+			io.github.cognitosso.autoconfigure.ClientAuthenticationMethod method) {
 		return switch (method) {
 			case CLIENT_SECRET_BASIC -> ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
 			case CLIENT_SECRET_POST -> ClientAuthenticationMethod.CLIENT_SECRET_POST;

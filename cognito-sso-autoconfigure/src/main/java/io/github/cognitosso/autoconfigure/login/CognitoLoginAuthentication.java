@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenUse;
+import io.github.cognitosso.autoconfigure.resource.TokenUse;
 import io.github.cognitosso.autoconfigure.resource.CognitoAuthentication;
 
 import org.springframework.security.core.GrantedAuthority;

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenUse;
-
 import org.springframework.security.core.Authentication;
 
 /**

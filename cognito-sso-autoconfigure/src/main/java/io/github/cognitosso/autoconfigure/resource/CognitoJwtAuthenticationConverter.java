@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenUse;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -226,8 +226,8 @@ public final class CognitoJwtDecoders {
 		return clientIds;
 	}
 
-	private static List<ResourceServer.TokenUse> tokenUses(ResourceServer settings) {
-		List<ResourceServer.TokenUse> uses = settings.getAcceptedTokenUses();
+	private static List<TokenUse> tokenUses(ResourceServer settings) {
+		List<TokenUse> uses = settings.getAcceptedTokenUses();
 		if (uses == null || uses.isEmpty() || uses.stream().anyMatch(Objects::isNull)) {
 			throw new CognitoConfigurationException("cognito.resource-server.accepted-token-uses", null,
 					"no kind of token is accepted, so every token would be refused.",

@@ -3,8 +3,6 @@ package io.github.cognitosso.autoconfigure.resource;
 import java.util.Collection;
 import java.util.EnumSet;
 
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenUse;
-
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials.ClientAuthenticationMethod;
+import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;

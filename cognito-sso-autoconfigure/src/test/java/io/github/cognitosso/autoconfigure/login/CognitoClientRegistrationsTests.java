@@ -53,7 +53,7 @@ class CognitoClientRegistrationsTests {
 	void confidentialClientCanPostItsSecretAndSwitchPkceOff() {
 		this.properties.setClientSecret("secret");
 		this.properties.getLogin()
-			.setClientAuthenticationMethod(CognitoProperties.Login.ClientAuthenticationMethod.CLIENT_SECRET_POST);
+			.setClientAuthenticationMethod(io.github.cognitosso.autoconfigure.ClientAuthenticationMethod.CLIENT_SECRET_POST);
 		this.properties.getLogin().setPkce(false);
 
 		ClientRegistration registration = registration();

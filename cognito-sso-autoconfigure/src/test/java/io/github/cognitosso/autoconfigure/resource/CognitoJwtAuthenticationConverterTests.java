@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.CognitoProperties.Authorities.GroupCase;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenUse;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

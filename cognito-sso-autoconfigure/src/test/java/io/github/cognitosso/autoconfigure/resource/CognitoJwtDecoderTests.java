@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints.IssuerType;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenUse;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
