@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
 import io.github.cognitosso.test.CognitoSimulator;
 import io.github.cognitosso.test.SimulatedClient;
 import io.github.cognitosso.test.SimulatedUser;
@@ -86,15 +87,23 @@ public final class BenchmarkPool implements AutoCloseable {
 	}
 
 	/**
-	 * @param tokenCache whether the validated-token cache is on
 	 * @return the {@code cognito.*} settings of an API of this pool accepting {@link #CLIENT_ID}
 	 */
-	public CognitoProperties cognitoProperties(boolean tokenCache) {
+	public CognitoProperties cognitoProperties() {
 		CognitoProperties properties = new CognitoProperties();
 		properties.setUserPoolId(this.simulator.userPoolId());
 		properties.setIssuerUri(this.simulator.issuer());
 		properties.setClientId(CLIENT_ID);
-		properties.getResourceServer().getTokenCache().setEnabled(tokenCache);
+		return properties;
+	}
+
+	/**
+	 * @param tokenCache whether the validated-token cache is on
+	 * @return the {@code cognito.resource-server.*} settings of that API
+	 */
+	public CognitoResourceServerProperties resourceServerProperties(boolean tokenCache) {
+		CognitoResourceServerProperties properties = new CognitoResourceServerProperties();
+		properties.getTokenCache().setEnabled(tokenCache);
 		return properties;
 	}
 

@@ -8,9 +8,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
- * The root of the starter: binds {@code cognito.*}, validates it and derives the pool's endpoints, all without a
+ * The root of the starter: binds the pool-wide {@code cognito.*} settings, validates them and derives the pool's endpoints, all without a
  * network call; the validation runs whatever beans the application replaces. The resource-server, login and client
  * auto-configurations build on the {@link CognitoEndpoints} bean defined here.
  */
@@ -27,8 +28,8 @@ public final class CognitoAutoConfiguration {
 	 */
 	@Bean
 	static CognitoConfigurationValidationPostProcessor cognitoConfigurationValidationPostProcessor(
-			ObjectProvider<CognitoProperties> properties) {
-		return new CognitoConfigurationValidationPostProcessor(properties);
+			ObjectProvider<CognitoProperties> properties, Environment environment) {
+		return new CognitoConfigurationValidationPostProcessor(properties, environment);
 	}
 
 	/**

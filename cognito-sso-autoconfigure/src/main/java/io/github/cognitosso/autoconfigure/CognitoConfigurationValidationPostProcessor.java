@@ -3,6 +3,8 @@ package io.github.cognitosso.autoconfigure;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * The one start-up check of {@code cognito.*}, run however the application assembles the starter's beans. It
@@ -18,17 +20,21 @@ final class CognitoConfigurationValidationPostProcessor implements BeanPostProce
 
 	private final ObjectProvider<CognitoProperties> properties;
 
-	CognitoConfigurationValidationPostProcessor(ObjectProvider<CognitoProperties> properties) {
+	private final Environment environment;
+
+	CognitoConfigurationValidationPostProcessor(ObjectProvider<CognitoProperties> properties,
+			Environment environment) {
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 		if (bean instanceof CognitoProperties bound) {
-			CognitoPropertiesValidator.validate(bound);
+			CognitoPropertiesValidator.validate(bound, Binder.get(this.environment));
 		}
 		else if (bean instanceof CognitoEndpoints endpoints) {
-			CognitoPropertiesValidator.validate(this.properties.getObject(), endpoints);
+			CognitoPropertiesValidator.validate(this.properties.getObject(), Binder.get(this.environment), endpoints);
 		}
 		return bean;
 	}

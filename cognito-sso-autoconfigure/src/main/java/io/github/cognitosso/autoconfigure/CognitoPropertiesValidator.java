@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.StringUtils;
 
 /**
@@ -17,7 +19,10 @@ import org.springframework.util.StringUtils;
  * ({@code cognito.resource-server.*}, {@code cognito.login.*} pages and timeouts, {@code cognito.client-credentials.*})
  * are checked by the feature that reads them.
  * <p>
- * Run by {@link CognitoConfigurationValidationPostProcessor}, never from a bean an application can replace.
+ * Run by {@link CognitoConfigurationValidationPostProcessor}, never from a bean an application can replace. The few
+ * feature settings these rules need (whether browser login is on, its callback and sign-out URLs, the app client ids
+ * and secrets of every feature) are read by name from the {@link Binder}: the features' properties beans are bound by
+ * their own auto-configurations, which may be off.
  */
 final class CognitoPropertiesValidator {
 
@@ -31,10 +36,10 @@ final class CognitoPropertiesValidator {
 	 * Checks the bound settings on their own, before anything derives or reads them.
 	 * @throws CognitoConfigurationException for the first setting that cannot work
 	 */
-	static void validate(CognitoProperties properties) {
-		rejectUnresolvedPlaceholders(properties);
+	static void validate(CognitoProperties properties, Binder binder) {
+		rejectUnresolvedPlaceholders(properties, binder);
 		properties.toEndpoints();
-		validateCombinations(properties);
+		validateCombinations(properties, binder);
 	}
 
 	/**
@@ -42,8 +47,8 @@ final class CognitoPropertiesValidator {
 	 * the features switched on by {@code cognito.*} need.
 	 * @throws CognitoConfigurationException for the first endpoint a feature needs and lacks
 	 */
-	static void validate(CognitoProperties properties, CognitoEndpoints endpoints) {
-		if (!isLoginEnabled(properties)) {
+	static void validate(CognitoProperties properties, Binder binder, CognitoEndpoints endpoints) {
+		if (!isLoginEnabled(properties, loginEnabled(binder))) {
 			return;
 		}
 		if (endpoints.authorization().isEmpty() || endpoints.token().isEmpty()) {
@@ -58,7 +63,9 @@ final class CognitoPropertiesValidator {
 					"logout ends the Cognito session at the domain's /logout endpoint, but there is no domain.",
 					"Set cognito.domain (or cognito.endpoints.logout-uri).");
 		}
-		if (properties.getLogout().isRevokeRefreshToken() && endpoints.revocation().isEmpty()) {
+		// true is the default of cognito.logout.revoke-refresh-token (CognitoLogoutProperties).
+		boolean revokeRefreshToken = binder.bind("cognito.logout.revoke-refresh-token", Boolean.class).orElse(true);
+		if (revokeRefreshToken && endpoints.revocation().isEmpty()) {
 			throw new CognitoConfigurationException("cognito.endpoints.revocation-uri", null,
 					"logout revokes the refresh token, but there is no revocation endpoint without a domain.",
 					"Set cognito.domain (or cognito.endpoints.revocation-uri), "
@@ -73,21 +80,26 @@ final class CognitoPropertiesValidator {
 	 * @throws CognitoConfigurationException for the first pool id, app client id or secret that is an unresolved
 	 * placeholder
 	 */
-	private static void rejectUnresolvedPlaceholders(CognitoProperties properties) {
+	private static void rejectUnresolvedPlaceholders(CognitoProperties properties, Binder binder) {
 		requireResolved("cognito.user-pool-id", properties.getUserPoolId());
 		requireResolved("cognito.client-id", properties.getClientId());
 		requireResolved("cognito.client-secret", properties.getClientSecret());
-		List<String> accepted = properties.getResourceServer().getAcceptedClientIds();
+		List<String> accepted = binder
+			.bind("cognito.resource-server.accepted-client-ids", Bindable.listOf(String.class))
+			.orElse(List.of());
 		for (int i = 0; i < accepted.size(); i++) {
 			requireResolved("cognito.resource-server.accepted-client-ids[" + i + "]", accepted.get(i));
 		}
-		CognitoProperties.ClientCredentials m2m = properties.getClientCredentials();
-		requireResolved("cognito.client-credentials.client-id", m2m.getClientId());
-		requireResolved("cognito.client-credentials.client-secret", m2m.getClientSecret());
-		for (Map.Entry<String, CognitoProperties.ClientCredentials.Client> client : m2m.getClients().entrySet()) {
+		requireResolved("cognito.client-credentials.client-id", text(binder, "cognito.client-credentials.client-id"));
+		requireResolved("cognito.client-credentials.client-secret",
+				text(binder, "cognito.client-credentials.client-secret"));
+		Map<String, AppClient> clients = binder
+			.bind("cognito.client-credentials.clients", Bindable.mapOf(String.class, AppClient.class))
+			.orElse(Map.of());
+		for (Map.Entry<String, AppClient> client : clients.entrySet()) {
 			String prefix = "cognito.client-credentials.clients." + client.getKey() + ".";
-			requireResolved(prefix + "client-id", client.getValue().getClientId());
-			requireResolved(prefix + "client-secret", client.getValue().getClientSecret());
+			requireResolved(prefix + "client-id", client.getValue().clientId());
+			requireResolved(prefix + "client-secret", client.getValue().clientSecret());
 		}
 	}
 
@@ -108,7 +120,7 @@ final class CognitoPropertiesValidator {
 						+ "or set " + property + " itself.");
 	}
 
-	private static void validateCombinations(CognitoProperties properties) {
+	private static void validateCombinations(CognitoProperties properties, Binder binder) {
 		boolean hasClientId = StringUtils.hasText(properties.getClientId());
 		if (StringUtils.hasText(properties.getClientSecret()) && !hasClientId) {
 			// The value is a secret: never shown.
@@ -126,25 +138,26 @@ final class CognitoPropertiesValidator {
 						"Remove offline_access from cognito.scopes.");
 			}
 		}
-		if (isLoginEnabled(properties)) {
+		if (isLoginEnabled(properties, loginEnabled(binder))) {
 			if (!hasClientId) {
 				throw new CognitoConfigurationException("cognito.client-id", null,
 						"browser login is enabled but no app client id is set.",
 						"Set cognito.client-id to the id of the app client used for login, "
 								+ "or set cognito.login.enabled=false for an API-only application.");
 			}
-			requireHttpsUnlessLocalhost("cognito.login.redirect-uri", properties.getLogin().getRedirectUri(),
+			requireHttpsUnlessLocalhost("cognito.login.redirect-uri", text(binder, "cognito.login.redirect-uri"),
 					"callback");
-			requireHttpsUnlessLocalhost("cognito.logout.logout-uri", properties.getLogout().getLogoutUri(),
+			requireHttpsUnlessLocalhost("cognito.logout.logout-uri", text(binder, "cognito.logout.logout-uri"),
 					"sign-out");
 		}
 	}
 
 	/**
 	 * Browser login is on when asked for, or by default when the pool has a domain and an app client is set.
+	 * @param properties the pool's settings
+	 * @param enabled {@code cognito.login.enabled}, or {@code null} when not set
 	 */
-	static boolean isLoginEnabled(CognitoProperties properties) {
-		Boolean enabled = properties.getLogin().getEnabled();
+	static boolean isLoginEnabled(CognitoProperties properties, Boolean enabled) {
 		if (enabled != null) {
 			return enabled;
 		}
@@ -182,6 +195,18 @@ final class CognitoPropertiesValidator {
 					"Use an absolute https URL registered as a " + kind + " URL of the app client, "
 							+ "or a template such as {baseUrl}/.");
 		}
+	}
+
+	static Boolean loginEnabled(Binder binder) {
+		return binder.bind("cognito.login.enabled", Boolean.class).orElse(null);
+	}
+
+	private static String text(Binder binder, String property) {
+		return binder.bind(property, String.class).orElse(null);
+	}
+
+	/** The app client of a named machine-to-machine client, as far as these rules read it. */
+	record AppClient(String clientId, String clientSecret) {
 	}
 
 }

@@ -15,10 +15,9 @@ class OnCognitoLoginCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnCognitoLogin.class);
-		CognitoProperties properties = Binder.get(context.getEnvironment())
-			.bind("cognito", CognitoProperties.class)
-			.orElseGet(CognitoProperties::new);
-		if (CognitoPropertiesValidator.isLoginEnabled(properties)) {
+		Binder binder = Binder.get(context.getEnvironment());
+		CognitoProperties properties = binder.bind("cognito", CognitoProperties.class).orElseGet(CognitoProperties::new);
+		if (CognitoPropertiesValidator.isLoginEnabled(properties, CognitoPropertiesValidator.loginEnabled(binder))) {
 			return ConditionOutcome.match(message.because("browser login is enabled"));
 		}
 		return ConditionOutcome.noMatch(message.because(

@@ -16,9 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.github.cognitosso.autoconfigure.client.CognitoClientCredentialsProperties;
+import io.github.cognitosso.autoconfigure.login.CognitoLoginProperties;
+import io.github.cognitosso.autoconfigure.login.CognitoLogoutProperties;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
+
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -43,9 +50,14 @@ class DurationWithoutUnitTests {
 			"cognito.client-credentials.clients.<name>.token-failure-backoff",
 			"cognito.client-credentials.clients.<name>.token-failure-backoff-max");
 
+	/** The feature properties classes, by prefix. */
+	private static final Map<String, Class<?>> GROUPS = Map.of("cognito.resource-server",
+			CognitoResourceServerProperties.class, "cognito.login", CognitoLoginProperties.class, "cognito.logout",
+			CognitoLogoutProperties.class, "cognito.client-credentials", CognitoClientCredentialsProperties.class);
+
 	@Test
 	void clockSkewOfOneHundredIsOneTenthOfASecond() {
-		assertThat(bind("cognito.resource-server.clock-skew", "100").getResourceServer().getClockSkew())
+		assertThat(((CognitoResourceServerProperties) bind("cognito.resource-server.clock-skew", "100")).getClockSkew())
 			.isEqualTo(Duration.ofMillis(100));
 	}
 
@@ -87,15 +99,28 @@ class DurationWithoutUnitTests {
 			.orElseThrow(() -> new AssertionError(property + " has no row in " + REFERENCE));
 	}
 
-	private static CognitoProperties bind(String property, String value) {
-		return new Binder(new MapConfigurationPropertySource(Map.of(property, value)))
-			.bind("cognito", CognitoProperties.class)
-			.get();
+	/** The properties class that binds the property, bound from the property alone. */
+	private static Object bind(String property, String value) {
+		Map.Entry<String, Class<?>> group = group(property);
+		Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(property, value)));
+		return binder.bind(group.getKey(), Bindable.of(group.getValue()))
+			.map(Object.class::cast)
+			.orElseGet(() -> BeanUtils.instantiateClass(group.getValue()));
 	}
 
-	/** cognito.client-credentials.clients.billing.expiry-margin read as clientCredentials.clients[billing].expiryMargin */
-	private static Object value(CognitoProperties properties, String property) {
-		String path = property.substring("cognito.".length()).replace(".clients.billing.", ".clients[billing].");
+	private static Map.Entry<String, Class<?>> group(String property) {
+		for (Map.Entry<String, Class<?>> group : GROUPS.entrySet()) {
+			if (property.startsWith(group.getKey() + ".")) {
+				return group;
+			}
+		}
+		return Map.entry("cognito", CognitoProperties.class);
+	}
+
+	/** cognito.client-credentials.clients.billing.expiry-margin read as clients[billing].expiryMargin */
+	private static Object value(Object properties, String property) {
+		String path = property.substring(group(property).getKey().length() + 1)
+			.replace("clients.billing.", "clients[billing].");
 		StringBuilder camel = new StringBuilder();
 		for (int i = 0; i < path.length(); i++) {
 			char c = path.charAt(i);

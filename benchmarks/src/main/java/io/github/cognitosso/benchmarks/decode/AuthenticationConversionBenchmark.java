@@ -18,6 +18,7 @@ import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.resource.CognitoJwtAuthenticationConverter;
 import io.github.cognitosso.autoconfigure.resource.CognitoJwtDecoders;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
 import io.github.cognitosso.benchmarks.BenchmarkPool;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -47,13 +48,14 @@ public class AuthenticationConversionBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		try (BenchmarkPool pool = BenchmarkPool.start()) {
-			CognitoProperties properties = pool.cognitoProperties(false);
-			this.jwt = CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints())
+			CognitoProperties properties = pool.cognitoProperties();
+			CognitoResourceServerProperties resourceServer = pool.resourceServerProperties(false);
+			this.jwt = CognitoJwtDecoders.fromProperties(properties, resourceServer, properties.toEndpoints())
 				.decode(pool.accessToken(1));
 			this.plain = new JwtAuthenticationConverter();
 			this.starter = new CognitoJwtAuthenticationConverter(
 					new CognitoAuthoritiesMapper(properties.getAuthorities()),
-					properties.getResourceServer().getPrincipalClaims());
+					resourceServer.getPrincipalClaims());
 		}
 	}
 

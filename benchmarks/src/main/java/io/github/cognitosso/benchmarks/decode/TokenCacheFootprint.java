@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.resource.CognitoJwtDecoders;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
 import io.github.cognitosso.benchmarks.BenchmarkPool;
 
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -33,9 +34,10 @@ public final class TokenCacheFootprint {
 				.stream()
 				.map((token) -> token.getBytes(StandardCharsets.US_ASCII))
 				.toList();
-			CognitoProperties properties = pool.cognitoProperties(true);
-			properties.getResourceServer().getTokenCache().setMaximumSize(count * 2L);
-			JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints());
+			CognitoProperties properties = pool.cognitoProperties();
+			CognitoResourceServerProperties resourceServer = pool.resourceServerProperties(true);
+			resourceServer.getTokenCache().setMaximumSize(count * 2L);
+			JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, resourceServer, properties.toEndpoints());
 			// Keys fetched and classes loaded before the baseline.
 			decoder.decode(pool.accessToken(count + 1));
 			long before = usedAfterGc();

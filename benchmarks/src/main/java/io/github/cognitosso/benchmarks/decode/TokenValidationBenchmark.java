@@ -82,10 +82,11 @@ public class TokenValidationBenchmark {
 		NimbusJwtDecoder withIssuer = NimbusJwtDecoder.withJwkSetUri(this.pool.jwkSetUri()).build();
 		withIssuer.setJwtValidator(JwtValidators.createDefaultWithIssuer(this.pool.issuer()));
 		this.plainWithIssuer = withIssuer;
-		CognitoProperties uncached = this.pool.cognitoProperties(false);
-		this.starter = CognitoJwtDecoders.fromProperties(uncached, uncached.toEndpoints());
-		CognitoProperties cached = this.pool.cognitoProperties(true);
-		this.starterCached = CognitoJwtDecoders.fromProperties(cached, cached.toEndpoints());
+		CognitoProperties pool = this.pool.cognitoProperties();
+		this.starter = CognitoJwtDecoders.fromProperties(pool, this.pool.resourceServerProperties(false),
+				pool.toEndpoints());
+		this.starterCached = CognitoJwtDecoders.fromProperties(pool, this.pool.resourceServerProperties(true),
+				pool.toEndpoints());
 		// Keys fetched, and every decoder proven to accept the token, before anything is measured.
 		for (JwtDecoder decoder : List.of(this.plain, this.plainWithIssuer, this.starter, this.starterCached)) {
 			Jwt jwt = decoder.decode(token);

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.resource.CognitoJwtDecoders;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
 import io.github.cognitosso.benchmarks.BenchmarkPool;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -55,11 +56,12 @@ public class UniqueTokensBenchmark {
 			.stream()
 			.map((token) -> token.getBytes(StandardCharsets.US_ASCII))
 			.toArray(byte[][]::new);
-		CognitoProperties uncached = this.pool.cognitoProperties(false);
-		this.starter = CognitoJwtDecoders.fromProperties(uncached, uncached.toEndpoints());
-		CognitoProperties cached = this.pool.cognitoProperties(true);
-		cached.getResourceServer().getTokenCache().setMaximumSize(16);
-		this.starterCacheMiss = CognitoJwtDecoders.fromProperties(cached, cached.toEndpoints());
+		CognitoProperties pool = this.pool.cognitoProperties();
+		this.starter = CognitoJwtDecoders.fromProperties(pool, this.pool.resourceServerProperties(false),
+				pool.toEndpoints());
+		CognitoResourceServerProperties cached = this.pool.resourceServerProperties(true);
+		cached.getTokenCache().setMaximumSize(16);
+		this.starterCacheMiss = CognitoJwtDecoders.fromProperties(pool, cached, pool.toEndpoints());
 		this.starter.decode(nextToken());
 		this.starterCacheMiss.decode(nextToken());
 	}

@@ -63,7 +63,7 @@ public final class LoadBenchmark {
 				properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", pool.issuer());
 			}
 			else {
-				properties.put("cognito.user-pool-id", pool.cognitoProperties(false).getUserPoolId());
+				properties.put("cognito.user-pool-id", pool.cognitoProperties().getUserPoolId());
 				properties.put("cognito.issuer-uri", pool.issuer());
 				properties.put("cognito.client-id", BenchmarkPool.CLIENT_ID);
 				properties.put("cognito.resource-server.token-cache.enabled", String.valueOf(this == STARTER_CACHED));

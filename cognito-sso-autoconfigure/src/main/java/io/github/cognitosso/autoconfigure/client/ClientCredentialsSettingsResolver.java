@@ -13,8 +13,8 @@ import java.util.Set;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.client.CognitoClientCredentialsProperties.Client;
 import io.github.cognitosso.autoconfigure.CognitoScopes;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ClientCredentials;
 import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -61,7 +61,7 @@ final class ClientCredentialsSettingsResolver {
 	/**
 	 * M2M is on when asked for, or by default when anything under {@code cognito.client-credentials} is set.
 	 */
-	static boolean isActive(ClientCredentials group) {
+	static boolean isActive(CognitoClientCredentialsProperties group) {
 		if (group.getEnabled() != null) {
 			return group.getEnabled();
 		}
@@ -72,25 +72,27 @@ final class ClientCredentialsSettingsResolver {
 	 * The default client exists when its own values are set, or when no named client is: an application that
 	 * configures only named clients gets no unnamed one it never asked for.
 	 */
-	static boolean hasDefaultClient(ClientCredentials group) {
+	static boolean hasDefaultClient(CognitoClientCredentialsProperties group) {
 		return isActive(group) && (hasOwnValues(group) || group.getClients().isEmpty());
 	}
 
-	private static boolean hasOwnValues(ClientCredentials group) {
+	private static boolean hasOwnValues(CognitoClientCredentialsProperties group) {
 		return StringUtils.hasText(group.getClientId()) || StringUtils.hasText(group.getClientSecret())
 				|| !normalize(group.getScopes()).isEmpty() || StringUtils.hasText(group.getBaseUrl());
 	}
 
 	/**
-	 * @param properties all {@code cognito.*} settings
+	 * @param properties the pool's {@code cognito.*} settings (the login app client, inherited by default)
+	 * @param group the {@code cognito.client-credentials.*} settings
+	 * @param loginEnabled {@code cognito.login.enabled}, or {@code null} when not set
 	 * @param endpoints the pool's endpoints (for the token endpoint)
 	 * @param classLoader the application's class loader (to find a JSON library)
 	 * @return the clients, the default one first, then the named ones in configuration order; empty when M2M is off
 	 * @throws CognitoConfigurationException for the first setting that cannot work
 	 */
-	static List<ClientCredentialsSettings> resolve(CognitoProperties properties, CognitoEndpoints endpoints,
+	static List<ClientCredentialsSettings> resolve(CognitoProperties properties,
+			CognitoClientCredentialsProperties group, Boolean loginEnabled, CognitoEndpoints endpoints,
 			ClassLoader classLoader) {
-		ClientCredentials group = properties.getClientCredentials();
 		if (!isActive(group)) {
 			return List.of();
 		}
@@ -101,22 +103,22 @@ final class ClientCredentialsSettingsResolver {
 					"Set cognito.domain to the pool's domain prefix (my-app) or custom domain (auth.example.com), "
 							+ "or cognito.endpoints.token-uri to the token endpoint."));
 		requireJsonLibrary(classLoader);
-		ClientCredentialsSettings base = resolveDefault(properties, tokenUri);
+		ClientCredentialsSettings base = resolveDefault(properties, group, tokenUri);
 		List<ClientCredentialsSettings> clients = new ArrayList<>();
 		if (hasDefaultClient(group)) {
 			clients.add(validate(base));
 		}
-		for (Map.Entry<String, ClientCredentials.Client> entry : group.getClients().entrySet()) {
+		for (Map.Entry<String, Client> entry : group.getClients().entrySet()) {
 			clients.add(validate(resolveNamed(entry.getKey(), entry.getValue(), base, tokenUri)));
 		}
 		for (ClientCredentialsSettings client : clients) {
-			checkNotTheLoginClient(properties, client);
+			checkNotTheLoginClient(properties, loginEnabled, client);
 		}
 		return clients;
 	}
 
-	private static ClientCredentialsSettings resolveDefault(CognitoProperties properties, URI tokenUri) {
-		ClientCredentials group = properties.getClientCredentials();
+	private static ClientCredentialsSettings resolveDefault(CognitoProperties properties,
+			CognitoClientCredentialsProperties group, URI tokenUri) {
 		String clientId = firstText(group.getClientId(), properties.getClientId());
 		// The login secret belongs to the login client: inherit it only along with that client's id.
 		String secret = StringUtils.hasText(group.getClientSecret()) ? group.getClientSecret().trim()
@@ -133,7 +135,7 @@ final class ClientCredentialsSettingsResolver {
 				baseUrl(group.getBaseUrl(), PREFIX), tokenOrigins(group.getTokenOrigins(), PREFIX));
 	}
 
-	private static ClientCredentialsSettings resolveNamed(String name, ClientCredentials.Client client,
+	private static ClientCredentialsSettings resolveNamed(String name, Client client,
 			ClientCredentialsSettings base, URI tokenUri) {
 		String prefix = PREFIX + "clients." + name + ".";
 		if (CognitoClientCredentials.DEFAULT_CLIENT.equals(name)) {
@@ -197,11 +199,11 @@ final class ClientCredentialsSettingsResolver {
 	 * Cognito allows the client credentials grant only on app clients without the authorization code grant, so one
 	 * app client cannot serve browser login and M2M.
 	 */
-	private static void checkNotTheLoginClient(CognitoProperties properties, ClientCredentialsSettings client) {
+	private static void checkNotTheLoginClient(CognitoProperties properties, Boolean login,
+			ClientCredentialsSettings client) {
 		if (!client.clientId().equals(trim(properties.getClientId()))) {
 			return;
 		}
-		Boolean login = properties.getLogin().getEnabled();
 		if (Boolean.TRUE.equals(login)) {
 			throw new CognitoConfigurationException(client.propertyPrefix() + "client-id", client.clientId(),
 					"this is also the browser-login app client (cognito.client-id, with cognito.login.enabled=true), "

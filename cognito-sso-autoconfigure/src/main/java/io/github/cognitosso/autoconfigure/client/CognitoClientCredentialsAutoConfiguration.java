@@ -12,6 +12,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
@@ -30,6 +32,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnCognito
 @ConditionalOnCognitoClientCredentials
 @ConditionalOnClass({ RestClient.class, ClientCredentialsOAuth2AuthorizedClientProvider.class })
+@EnableConfigurationProperties(CognitoClientCredentialsProperties.class)
 public final class CognitoClientCredentialsAutoConfiguration {
 
 	/** Name of the pre-built {@link RestClient} of the default client. */
@@ -37,13 +40,19 @@ public final class CognitoClientCredentialsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public CognitoClientCredentials cognitoClientCredentials(CognitoProperties properties, CognitoEndpoints endpoints,
+	public CognitoClientCredentials cognitoClientCredentials(CognitoProperties properties,
+			CognitoClientCredentialsProperties clientCredentialsProperties, CognitoEndpoints endpoints,
 			ObjectProvider<Clock> clock, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ResourceLoader resourceLoader, Environment environment) {
-		List<ClientCredentialsSettings> clients = ClientCredentialsSettingsResolver.resolve(properties, endpoints,
-				resourceLoader.getClassLoader());
+		List<ClientCredentialsSettings> clients = ClientCredentialsSettingsResolver.resolve(properties,
+				clientCredentialsProperties, loginEnabled(environment), endpoints, resourceLoader.getClassLoader());
 		return new CognitoClientCredentials(clients, clock.getIfUnique(Clock::systemUTC),
 				() -> restClientBuilder.getIfAvailable(RestClient::builder), environment::resolveRequiredPlaceholders);
+	}
+
+	/** Read by name: browser login's settings are bound by its own auto-configuration, which may be off. */
+	private static Boolean loginEnabled(Environment environment) {
+		return Binder.get(environment).bind("cognito.login.enabled", Boolean.class).orElse(null);
 	}
 
 	/**

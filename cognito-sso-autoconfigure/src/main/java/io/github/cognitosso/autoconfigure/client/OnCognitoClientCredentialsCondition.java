@@ -1,7 +1,5 @@
 package io.github.cognitosso.autoconfigure.client;
 
-import io.github.cognitosso.autoconfigure.CognitoProperties;
-
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -24,10 +22,10 @@ class OnCognitoClientCredentialsCondition extends SpringBootCondition {
 			.because("cognito.client-credentials.enabled is false, or nothing is set under cognito.client-credentials"));
 	}
 
-	static CognitoProperties.ClientCredentials bind(ConditionContext context) {
+	static CognitoClientCredentialsProperties bind(ConditionContext context) {
 		return Binder.get(context.getEnvironment())
-			.bind("cognito.client-credentials", CognitoProperties.ClientCredentials.class)
-			.orElseGet(CognitoProperties.ClientCredentials::new);
+			.bind("cognito.client-credentials", CognitoClientCredentialsProperties.class)
+			.orElseGet(CognitoClientCredentialsProperties::new);
 	}
 
 	/**

@@ -31,8 +31,8 @@ final class CognitoClientRegistrations {
 	 * @return the registration for browser login with the configured app client
 	 * @throws CognitoConfigurationException when the settings cannot make a registration
 	 */
-	static ClientRegistration cognito(CognitoProperties properties, CognitoEndpoints endpoints) {
-		CognitoProperties.Login login = properties.getLogin();
+	static ClientRegistration cognito(CognitoProperties properties, CognitoLoginProperties login,
+			CognitoEndpoints endpoints) {
 		boolean confidential = StringUtils.hasText(properties.getClientSecret());
 		ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(REGISTRATION_ID)
 			.clientName("Amazon Cognito")

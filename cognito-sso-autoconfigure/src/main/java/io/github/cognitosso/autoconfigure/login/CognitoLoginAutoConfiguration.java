@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -66,14 +67,15 @@ import org.springframework.util.StringUtils;
 @ConditionalOnCognitoLogin
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ ClientRegistration.class, HttpSecurity.class, JwtDecoder.class })
+@EnableConfigurationProperties({ CognitoLoginProperties.class, CognitoLogoutProperties.class })
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoLoginAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
 	public InMemoryClientRegistrationRepository cognitoClientRegistrationRepository(CognitoProperties properties,
-			CognitoEndpoints endpoints) {
-		return new InMemoryClientRegistrationRepository(CognitoClientRegistrations.cognito(properties, endpoints));
+			CognitoLoginProperties login, CognitoEndpoints endpoints) {
+		return new InMemoryClientRegistrationRepository(CognitoClientRegistrations.cognito(properties, login, endpoints));
 	}
 
 	/**
@@ -91,8 +93,8 @@ public final class CognitoLoginAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public OAuth2UserService<OidcUserRequest, OidcUser> cognitoOidcUserService(CognitoProperties properties,
-			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
-		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), properties.getLogin().getTimeout());
+			CognitoLoginProperties login, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
+		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout());
 	}
 
 	/** Keeps a browser user a {@code CognitoAuthentication} when a token refresh renews the user. */
@@ -122,11 +124,11 @@ public final class CognitoLoginAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public OAuth2AuthorizedClientManager cognitoAuthorizedClientManager(ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientRepository authorizedClients, CognitoProperties properties,
+			OAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<Clock> clock) {
 		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
 		refresh.setClock(clock(clock));
-		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(properties.getLogin().getTimeout()));
+		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(login.getTimeout()));
 		// Lets Spring Security refresh the signed-in user from the new ID token a refresh brings.
 		refresh.setApplicationEventPublisher(eventPublisher);
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
@@ -139,32 +141,31 @@ public final class CognitoLoginAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "cognito.logout.revoke-refresh-token", havingValue = "true", matchIfMissing = true)
-	public CognitoTokenRevoker cognitoTokenRevoker(CognitoProperties properties, CognitoEndpoints endpoints) {
+	public CognitoTokenRevoker cognitoTokenRevoker(CognitoLoginProperties login, CognitoEndpoints endpoints) {
 		// The start-up check of cognito.* makes sure browser login has this endpoint.
 		URI endpoint = endpoints.revocation().orElseThrow();
-		return new CognitoTokenRevoker(endpoint, properties.getLogin().getTimeout());
+		return new CognitoTokenRevoker(endpoint, login.getTimeout());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public CognitoLogoutSuccessHandler cognitoLogoutSuccessHandler(CognitoProperties properties,
-			CognitoEndpoints endpoints) {
+			CognitoLogoutProperties logout, CognitoEndpoints endpoints) {
 		// The start-up check of cognito.* makes sure browser login has this endpoint.
 		URI endpoint = endpoints.logout().orElseThrow();
 		return new CognitoLogoutSuccessHandler(endpoint, properties.getClientId(),
-				properties.getLogout().getLogoutUri());
+				logout.getLogoutUri());
 	}
 
 	@Bean
 	public CognitoHttpSecurityCustomizer cognitoLoginHttpSecurityCustomizer(CognitoProperties properties,
-			Environment environment, ClientRegistrationRepository registrations,
+			CognitoLoginProperties login, Environment environment, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients,
 			OAuth2UserService<OidcUserRequest, OidcUser> userService,
 			CognitoLogoutSuccessHandler logoutSuccessHandler, ObjectProvider<CognitoTokenRevoker> revoker,
 			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
 			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager, ObjectProvider<Clock> clock) {
-		CognitoLoginValidator.validate(properties, environment);
-		CognitoProperties.Login login = properties.getLogin();
+		CognitoLoginValidator.validate(properties, login, environment);
 		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
 				environment.getProperty("server.servlet.context-path", ""));
 		ApiRequestMatcher apiRequests = new ApiRequestMatcher();
@@ -196,7 +197,7 @@ public final class CognitoLoginAutoConfiguration {
 	}
 
 	/** The extra authorize parameters: the free-form ones, then the named settings, which win. */
-	private static Map<String, String> authorizationParameters(CognitoProperties.Login login) {
+	private static Map<String, String> authorizationParameters(CognitoLoginProperties login) {
 		Map<String, String> parameters = new LinkedHashMap<>(login.getAuthorizationParameters());
 		if (StringUtils.hasText(login.getIdentityProvider())) {
 			parameters.put("identity_provider", login.getIdentityProvider().trim());

@@ -28,8 +28,7 @@ final class CognitoLoginValidator {
 	/**
 	 * @throws CognitoConfigurationException for the first setting that cannot work
 	 */
-	static void validate(CognitoProperties properties, Environment environment) {
-		CognitoProperties.Login login = properties.getLogin();
+	static void validate(CognitoProperties properties, CognitoLoginProperties login, Environment environment) {
 		if (properties.getScopes().stream().noneMatch((scope) -> "openid".equals(scope.trim()))) {
 			throw new CognitoConfigurationException("cognito.scopes", String.join(",", properties.getScopes()),
 					"browser login needs the openid scope: without it Cognito issues no ID token, and the ID token is "

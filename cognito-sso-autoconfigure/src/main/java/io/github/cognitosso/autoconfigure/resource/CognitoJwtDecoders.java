@@ -16,9 +16,8 @@ import org.apache.commons.logging.LogFactory;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.Jwks;
-import io.github.cognitosso.autoconfigure.CognitoProperties.ResourceServer.TokenCache;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties.Jwks;
+import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties.TokenCache;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -30,12 +29,14 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Builds the Cognito {@link CognitoJwtDecoder} from {@code cognito.*} settings, without a Spring context and without
+ * Builds the Cognito {@link CognitoJwtDecoder} from the pool's {@code cognito.*} and the
+ * {@code cognito.resource-server.*} settings, without a Spring context and without
  * a network call (keys are fetched on the first token):
  *
  * <pre class="code">
- * CognitoProperties properties = ...;
- * JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints());
+ * CognitoProperties pool = ...;
+ * CognitoResourceServerProperties resourceServer = ...;
+ * JwtDecoder decoder = CognitoJwtDecoders.fromProperties(pool, resourceServer, pool.toEndpoints());
  * </pre>
  *
  * In an application, add a check with an {@code OAuth2TokenValidator<Jwt>} bean and anything else with a
@@ -59,30 +60,34 @@ public final class CognitoJwtDecoders {
 	}
 
 	/**
-	 * @param properties the {@code cognito.*} settings
+	 * @param properties the pool's {@code cognito.*} settings
+	 * @param resourceServer the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
 	 * @return a decoder for the pool's tokens
 	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
 	 */
-	public static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints) {
-		return fromProperties(properties, endpoints, Clock.systemUTC());
+	public static CognitoJwtDecoder fromProperties(CognitoProperties properties,
+			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints) {
+		return fromProperties(properties, resourceServer, endpoints, Clock.systemUTC());
 	}
 
 	/**
-	 * @param properties the {@code cognito.*} settings
+	 * @param properties the pool's {@code cognito.*} settings
+	 * @param resourceServer the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
 	 * @param clock the clock for token lifetimes, key caching and the validated-token cache
 	 * @return a decoder for the pool's tokens
 	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
 	 */
-	public static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints,
-			Clock clock) {
-		return fromProperties(properties, endpoints, jwkSource(properties.getResourceServer().getJwks(), endpoints, clock),
-				clock, List.of(), List.of());
+	public static CognitoJwtDecoder fromProperties(CognitoProperties properties,
+			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, Clock clock) {
+		return fromProperties(properties, resourceServer, endpoints,
+				jwkSource(resourceServer.getJwks(), endpoints, clock), clock, List.of(), List.of());
 	}
 
 	/**
-	 * @param properties the {@code cognito.*} settings
+	 * @param properties the pool's {@code cognito.*} settings
+	 * @param resourceServer the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
 	 * @param keys the pool's keys (the auto-configuration passes the {@link CognitoJwkSource} that browser login
 	 * shares, so both fetch the key set once)
@@ -93,10 +98,10 @@ public final class CognitoJwtDecoders {
 	 * @return a decoder for the pool's tokens
 	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
 	 */
-	static CognitoJwtDecoder fromProperties(CognitoProperties properties, CognitoEndpoints endpoints,
-			JWKSource<SecurityContext> keys, Clock clock, List<OAuth2TokenValidator<Jwt>> extraValidators,
+	static CognitoJwtDecoder fromProperties(CognitoProperties properties,
+			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, JWKSource<SecurityContext> keys, Clock clock, List<OAuth2TokenValidator<Jwt>> extraValidators,
 			List<CognitoJwtDecoderBuilderCustomizer> customizers) {
-		OAuth2TokenValidator<Jwt> validator = validator(properties, endpoints, clock);
+		OAuth2TokenValidator<Jwt> validator = validator(properties, resourceServer, endpoints, clock);
 		if (!extraValidators.isEmpty()) {
 			List<OAuth2TokenValidator<Jwt>> all = new ArrayList<>();
 			all.add(validator);
@@ -110,8 +115,8 @@ public final class CognitoJwtDecoders {
 		NimbusJwtDecoder nimbus = builder.build();
 		// Set after the customizers, so none can drop the Cognito checks.
 		nimbus.setJwtValidator(validator);
-		JwtDecoder verifying = withTokenCache(nimbus, properties.getResourceServer().getTokenCache(), clock);
-		return new CognitoJwtDecoder(verifying, maxTokenLength(properties.getResourceServer()));
+		JwtDecoder verifying = withTokenCache(nimbus, resourceServer.getTokenCache(), clock);
+		return new CognitoJwtDecoder(verifying, maxTokenLength(resourceServer));
 	}
 
 	/**
@@ -138,21 +143,21 @@ public final class CognitoJwtDecoders {
 	}
 
 	/**
-	 * @param properties the {@code cognito.*} settings
+	 * @param properties the pool's {@code cognito.*} settings
+	 * @param settings the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
 	 * @param clock the clock for token lifetimes
 	 * @return every Cognito check, in the order their failures are reported: issuer, lifetime, token use, app client,
 	 * then the optional audience and required scopes
 	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
 	 */
-	public static OAuth2TokenValidator<Jwt> validator(CognitoProperties properties, CognitoEndpoints endpoints,
-			Clock clock) {
-		ResourceServer settings = properties.getResourceServer();
+	public static OAuth2TokenValidator<Jwt> validator(CognitoProperties properties,
+			CognitoResourceServerProperties settings, CognitoEndpoints endpoints, Clock clock) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(CognitoIssuerValidator.forPool(endpoints, settings.isAcceptBothIssuerTypes()));
 		validators.add(new CognitoTimestampValidator(clockSkew(settings), clock));
 		validators.add(new TokenUseValidator(tokenUses(settings)));
-		Set<String> clientIds = acceptedClientIds(properties);
+		Set<String> clientIds = acceptedClientIds(properties, settings);
 		if (!clientIds.isEmpty()) {
 			validators.add(new AppClientValidator(clientIds));
 		}
@@ -203,8 +208,7 @@ public final class CognitoJwtDecoders {
 	 * {@code accept-any-client} is on
 	 * @throws CognitoConfigurationException when no client is accepted and {@code accept-any-client} is off
 	 */
-	static Set<String> acceptedClientIds(CognitoProperties properties) {
-		ResourceServer settings = properties.getResourceServer();
+	static Set<String> acceptedClientIds(CognitoProperties properties, CognitoResourceServerProperties settings) {
 		Set<String> clientIds = new LinkedHashSet<>();
 		if (StringUtils.hasText(properties.getClientId())) {
 			clientIds.add(properties.getClientId().trim());
@@ -226,7 +230,7 @@ public final class CognitoJwtDecoders {
 		return clientIds;
 	}
 
-	private static List<TokenUse> tokenUses(ResourceServer settings) {
+	private static List<TokenUse> tokenUses(CognitoResourceServerProperties settings) {
 		List<TokenUse> uses = settings.getAcceptedTokenUses();
 		if (uses == null || uses.isEmpty() || uses.stream().anyMatch(Objects::isNull)) {
 			throw new CognitoConfigurationException("cognito.resource-server.accepted-token-uses", null,
@@ -248,11 +252,11 @@ public final class CognitoJwtDecoders {
 		}
 	}
 
-	private static Duration clockSkew(ResourceServer settings) {
+	private static Duration clockSkew(CognitoResourceServerProperties settings) {
 		return notNegative("cognito.resource-server.clock-skew", settings.getClockSkew());
 	}
 
-	private static int maxTokenLength(ResourceServer settings) {
+	private static int maxTokenLength(CognitoResourceServerProperties settings) {
 		long bytes = (settings.getMaxTokenSize() != null) ? settings.getMaxTokenSize().toBytes() : 0;
 		if (bytes <= 0 || bytes > Integer.MAX_VALUE) {
 			throw new CognitoConfigurationException("cognito.resource-server.max-token-size",

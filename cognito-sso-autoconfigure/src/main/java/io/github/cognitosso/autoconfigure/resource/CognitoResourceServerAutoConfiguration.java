@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = "cognito.resource-server.enabled", matchIfMissing = true)
 @ConditionalOnClass({ JwtDecoder.class, NimbusJwtDecoder.class, JwtAuthenticationToken.class, JWKSource.class,
 		RestClient.class })
+@EnableConfigurationProperties(CognitoResourceServerProperties.class)
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoResourceServerAutoConfiguration {
 
@@ -62,18 +64,19 @@ public final class CognitoResourceServerAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties, CognitoEndpoints endpoints,
-			CognitoJwkSource jwkSource, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties,
+			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, CognitoJwkSource jwkSource, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
 			ObjectProvider<CognitoJwtDecoderBuilderCustomizer> customizers) {
-		return CognitoJwtDecoders.fromProperties(properties, endpoints, jwkSource, Clock.systemUTC(),
+		return CognitoJwtDecoders.fromProperties(properties, resourceServer, endpoints, jwkSource, Clock.systemUTC(),
 				validators.orderedStream().toList(), customizers.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public CognitoJwtAuthenticationConverter cognitoJwtAuthenticationConverter(CognitoProperties properties) {
+	public CognitoJwtAuthenticationConverter cognitoJwtAuthenticationConverter(CognitoProperties properties,
+			CognitoResourceServerProperties resourceServer) {
 		return new CognitoJwtAuthenticationConverter(new CognitoAuthoritiesMapper(properties.getAuthorities()),
-				properties.getResourceServer().getPrincipalClaims());
+				resourceServer.getPrincipalClaims());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -93,7 +96,7 @@ public final class CognitoResourceServerAutoConfiguration {
 		@ConditionalOnMissingBean
 		CognitoResourceServerHttpSecurityCustomizer cognitoResourceServerHttpSecurityCustomizer(JwtDecoder jwtDecoder,
 				CognitoJwtAuthenticationConverter converter, BearerTokenResolver bearerTokenResolver,
-				CognitoProperties properties, CognitoEndpoints endpoints) {
+				CognitoResourceServerProperties properties, CognitoEndpoints endpoints) {
 			return new CognitoResourceServerHttpSecurityCustomizer(jwtDecoder, converter, bearerTokenResolver, false,
 					resourceMetadata(properties, endpoints));
 		}
@@ -104,15 +107,15 @@ public final class CognitoResourceServerAutoConfiguration {
 		@ConditionalOnMissingBean
 		CognitoResourceServerHttpSecurityCustomizer cognitoStatelessResourceServerHttpSecurityCustomizer(
 				JwtDecoder jwtDecoder, CognitoJwtAuthenticationConverter converter,
-				BearerTokenResolver bearerTokenResolver, CognitoProperties properties, CognitoEndpoints endpoints) {
+				BearerTokenResolver bearerTokenResolver, CognitoResourceServerProperties properties,
+				CognitoEndpoints endpoints) {
 			return new CognitoResourceServerHttpSecurityCustomizer(jwtDecoder, converter, bearerTokenResolver, true,
 					resourceMetadata(properties, endpoints));
 		}
 
 		private static Consumer<OAuth2ProtectedResourceMetadata.Builder> resourceMetadata(
-				CognitoProperties properties, CognitoEndpoints endpoints) {
-			List<String> scopes = properties.getResourceServer()
-				.getRequiredScopes()
+				CognitoResourceServerProperties properties, CognitoEndpoints endpoints) {
+			List<String> scopes = properties.getRequiredScopes()
 				.stream()
 				.map(String::trim)
 				.filter((scope) -> !scope.isEmpty())

@@ -244,9 +244,15 @@ class ClientCredentialsSettingsResolverTests {
 			int equals = pair.indexOf('=');
 			source.put(pair.substring(0, equals), pair.substring(equals + 1));
 		}
-		CognitoProperties properties = new Binder(source).bind("cognito", CognitoProperties.class)
+		Binder binder = new Binder(source);
+		CognitoProperties properties = binder.bind("cognito", CognitoProperties.class)
 			.orElseGet(CognitoProperties::new);
-		return ClientCredentialsSettingsResolver.resolve(properties, properties.toEndpoints(),
+		CognitoClientCredentialsProperties clientCredentials = binder
+			.bind("cognito.client-credentials", CognitoClientCredentialsProperties.class)
+			.orElseGet(CognitoClientCredentialsProperties::new);
+		Boolean loginEnabled = binder.bind("cognito.login.enabled", Boolean.class).orElse(null);
+		return ClientCredentialsSettingsResolver.resolve(properties, clientCredentials, loginEnabled,
+				properties.toEndpoints(),
 				ClientCredentialsSettingsResolverTests.class.getClassLoader());
 	}
 

@@ -16,6 +16,8 @@ class CognitoClientRegistrationsTests {
 
 	private final CognitoProperties properties = new CognitoProperties();
 
+	private final CognitoLoginProperties login = new CognitoLoginProperties();
+
 	CognitoClientRegistrationsTests() {
 		this.properties.setUserPoolId("us-east-2_mLoGHJpOs");
 		this.properties.setDomain("my-app");
@@ -23,7 +25,7 @@ class CognitoClientRegistrationsTests {
 	}
 
 	private ClientRegistration registration() {
-		return CognitoClientRegistrations.cognito(this.properties, this.properties.toEndpoints());
+		return CognitoClientRegistrations.cognito(this.properties, this.login, this.properties.toEndpoints());
 	}
 
 	@Test
@@ -52,9 +54,9 @@ class CognitoClientRegistrationsTests {
 	@Test
 	void confidentialClientCanPostItsSecretAndSwitchPkceOff() {
 		this.properties.setClientSecret("secret");
-		this.properties.getLogin()
+		this.login
 			.setClientAuthenticationMethod(io.github.cognitosso.autoconfigure.ClientAuthenticationMethod.CLIENT_SECRET_POST);
-		this.properties.getLogin().setPkce(false);
+		this.login.setPkce(false);
 
 		ClientRegistration registration = registration();
 
@@ -64,7 +66,7 @@ class CognitoClientRegistrationsTests {
 
 	@Test
 	void publicClientAuthenticatesWithNothingButPkceEvenWhenPkceIsSwitchedOff() {
-		this.properties.getLogin().setPkce(false);
+		this.login.setPkce(false);
 
 		ClientRegistration registration = registration();
 
@@ -75,8 +77,8 @@ class CognitoClientRegistrationsTests {
 	@Test
 	void scopesRedirectUriAndUserNameAttributeComeFromTheProperties() {
 		this.properties.setScopes(List.of("openid", "email", "orders/read"));
-		this.properties.getLogin().setRedirectUri("https://app.example.com/callback");
-		this.properties.getLogin().setUserNameAttribute("email");
+		this.login.setRedirectUri("https://app.example.com/callback");
+		this.login.setUserNameAttribute("email");
 
 		ClientRegistration registration = registration();
 
@@ -96,7 +98,7 @@ class CognitoClientRegistrationsTests {
 	void userInfoIsOnlyCalledWhenSwitchedOn() {
 		assertThat(registration().getProviderDetails().getUserInfoEndpoint().getUri()).isNull();
 
-		this.properties.getLogin().setUserInfoEnabled(true);
+		this.login.setUserInfoEnabled(true);
 
 		assertThat(registration().getProviderDetails().getUserInfoEndpoint().getUri())
 			.isEqualTo("https://my-app.auth.us-east-2.amazoncognito.com/oauth2/userInfo");

@@ -59,11 +59,12 @@ class CognitoJwkSourceTests {
 		properties.setUserPoolId(TestTokens.POOL_ID);
 		properties.setClientId(TestTokens.CLIENT_ID);
 		properties.setJwkSetUri(this.jwks.jwkSetUri());
-		CognitoProperties.ResourceServer.Jwks settings = properties.getResourceServer().getJwks();
+		CognitoResourceServerProperties resourceServer = new CognitoResourceServerProperties();
+		CognitoResourceServerProperties.Jwks settings = resourceServer.getJwks();
 		settings.setCacheTtl(CACHE_TTL);
 		settings.setRefetchCooldown(COOLDOWN);
 		settings.setReadTimeout(readTimeout);
-		return CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints(), this.clock);
+		return CognitoJwtDecoders.fromProperties(properties, resourceServer, properties.toEndpoints(), this.clock);
 	}
 
 	private static String validToken() {

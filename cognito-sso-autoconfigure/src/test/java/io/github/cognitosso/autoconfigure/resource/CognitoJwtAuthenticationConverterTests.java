@@ -22,9 +22,11 @@ class CognitoJwtAuthenticationConverterTests {
 
 	private final CognitoProperties properties = new CognitoProperties();
 
+	private final CognitoResourceServerProperties resourceServer = new CognitoResourceServerProperties();
+
 	private CognitoJwtAuthenticationConverter converter() {
 		return new CognitoJwtAuthenticationConverter(new CognitoAuthoritiesMapper(this.properties.getAuthorities()),
-				this.properties.getResourceServer().getPrincipalClaims());
+				this.resourceServer.getPrincipalClaims());
 	}
 
 	private static Jwt userAccessToken() {
@@ -97,7 +99,7 @@ class CognitoJwtAuthenticationConverterTests {
 
 	@Test
 	void principalClaimsAreConfigurable() {
-		this.properties.getResourceServer().setPrincipalClaims(List.of("sub"));
+		this.resourceServer.setPrincipalClaims(List.of("sub"));
 		assertThat(converter().convert(userAccessToken()).getName()).isEqualTo("f4a8c4e8");
 	}
 
@@ -119,7 +121,7 @@ class CognitoJwtAuthenticationConverterTests {
 
 	@Test
 	void tokenWithoutAnyNameClaimIsAnInvalidToken() {
-		this.properties.getResourceServer().setPrincipalClaims(List.of("email"));
+		this.resourceServer.setPrincipalClaims(List.of("email"));
 		assertThatExceptionOfType(InvalidBearerTokenException.class)
 			.isThrownBy(() -> converter().convert(userAccessToken()))
 			.satisfies((ex) -> assertThat(ex.getError().getDescription())
@@ -128,7 +130,7 @@ class CognitoJwtAuthenticationConverterTests {
 
 	@Test
 	void machineIsNamedByItsClientIdWhateverThePrincipalClaims() {
-		this.properties.getResourceServer().setPrincipalClaims(List.of("username"));
+		this.resourceServer.setPrincipalClaims(List.of("username"));
 		assertThat(converter().convert(machineAccessToken()).getName())
 			.isEqualTo("client:" + TestTokens.MACHINE_CLIENT_ID);
 	}

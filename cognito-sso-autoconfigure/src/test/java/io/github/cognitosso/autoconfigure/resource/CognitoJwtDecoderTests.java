@@ -30,6 +30,8 @@ class CognitoJwtDecoderTests {
 
 	private CognitoProperties properties;
 
+	private CognitoResourceServerProperties resourceServer;
+
 	@BeforeAll
 	static void startJwks() {
 		jwks = new JwksServer().publish(TestTokens.POOL_KEY);
@@ -43,13 +45,14 @@ class CognitoJwtDecoderTests {
 	@BeforeEach
 	void properties() {
 		this.properties = new CognitoProperties();
+		this.resourceServer = new CognitoResourceServerProperties();
 		this.properties.setUserPoolId(TestTokens.POOL_ID);
 		this.properties.setClientId(TestTokens.CLIENT_ID);
 		this.properties.setJwkSetUri(jwks.jwkSetUri());
 	}
 
 	private JwtDecoder decoder() {
-		return CognitoJwtDecoders.fromProperties(this.properties, this.properties.toEndpoints());
+		return CognitoJwtDecoders.fromProperties(this.properties, this.resourceServer, this.properties.toEndpoints());
 	}
 
 	private void assertRejected(String token, String description) {
@@ -74,7 +77,7 @@ class CognitoJwtDecoderTests {
 
 	@Test
 	void machineTokenWhoseSubjectIsTheClientIdIsAcceptedWhenItsClientIs() {
-		this.properties.getResourceServer().setAcceptedClientIds(List.of(TestTokens.MACHINE_CLIENT_ID));
+		this.resourceServer.setAcceptedClientIds(List.of(TestTokens.MACHINE_CLIENT_ID));
 		Jwt jwt = decoder().decode(TestTokens.sign(TestTokens.machineAccessToken()));
 		assertThat(jwt.getSubject()).isEqualTo(TestTokens.MACHINE_CLIENT_ID);
 		assertThat(jwt.hasClaim("username")).isFalse();
@@ -93,21 +96,21 @@ class CognitoJwtDecoderTests {
 
 	@Test
 	void idTokenIsAcceptedWhenIdIsAllowed() {
-		this.properties.getResourceServer().setAcceptedTokenUses(List.of(TokenUse.ACCESS, TokenUse.ID));
+		this.resourceServer.setAcceptedTokenUses(List.of(TokenUse.ACCESS, TokenUse.ID));
 		Jwt jwt = decoder().decode(TestTokens.sign(TestTokens.idToken()));
 		assertThat(jwt.getClaimAsString("cognito:username")).isEqualTo("alice");
 	}
 
 	@Test
 	void idTokenForAnotherClientIsRejectedEvenWhenIdIsAllowed() {
-		this.properties.getResourceServer().setAcceptedTokenUses(List.of(TokenUse.ID));
+		this.resourceServer.setAcceptedTokenUses(List.of(TokenUse.ID));
 		assertRejected(TestTokens.sign(TestTokens.idToken().audience(TestTokens.OTHER_CLIENT_ID)),
 				"Invalid client: the ID token's aud is not an accepted app client");
 	}
 
 	@Test
 	void idTokenWithoutAudienceIsRejectedEvenWhenIdIsAllowed() {
-		this.properties.getResourceServer().setAcceptedTokenUses(List.of(TokenUse.ID));
+		this.resourceServer.setAcceptedTokenUses(List.of(TokenUse.ID));
 		assertRejected(TestTokens.sign(TestTokens.idToken().audience((String) null)),
 				"Invalid client: the ID token's aud is not an accepted app client");
 	}
@@ -115,7 +118,7 @@ class CognitoJwtDecoderTests {
 	@Test
 	void everyAppClientIsAcceptedWhenAskedFor() {
 		this.properties.setClientId(null);
-		this.properties.getResourceServer().setAcceptAnyClient(true);
+		this.resourceServer.setAcceptAnyClient(true);
 		assertThat(decoder().decode(TestTokens.sign(TestTokens.machineAccessToken()))).isNotNull();
 	}
 
@@ -134,7 +137,7 @@ class CognitoJwtDecoderTests {
 
 	@Test
 	void onlyTheConfiguredIssuerFormIsAcceptedWhenAskedFor() {
-		this.properties.getResourceServer().setAcceptBothIssuerTypes(false);
+		this.resourceServer.setAcceptBothIssuerTypes(false);
 		this.properties.setIssuerType(IssuerType.MULTI_REGION);
 		assertThat(decoder().decode(TestTokens.sign(TestTokens.userAccessToken()
 			.issuer(TestTokens.MULTI_REGION_ISSUER)))).isNotNull();
@@ -144,7 +147,7 @@ class CognitoJwtDecoderTests {
 
 	@Test
 	void resourceIndicatorIsRequiredWhenAudiencesAreSet() {
-		this.properties.getResourceServer().setAudiences(List.of("https://api.example.com/orders"));
+		this.resourceServer.setAudiences(List.of("https://api.example.com/orders"));
 		assertThat(decoder().decode(TestTokens.sign(TestTokens.userAccessToken()
 			.audience("https://api.example.com/orders")))).isNotNull();
 		assertRejected(TestTokens.sign(TestTokens.userAccessToken()),
@@ -153,7 +156,7 @@ class CognitoJwtDecoderTests {
 
 	@Test
 	void requiredScopesFailWithInsufficientScope() {
-		this.properties.getResourceServer().setRequiredScopes(List.of("orders/write"));
+		this.resourceServer.setRequiredScopes(List.of("orders/write"));
 		JwtDecoder decoder = decoder();
 		String token = TestTokens.sign(TestTokens.userAccessToken());
 		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> decoder.decode(token))
@@ -173,13 +176,13 @@ class CognitoJwtDecoderTests {
 
 	@Test
 	void tokensOverTheSizeLimitAreRejectedBeforeParsing() {
-		this.properties.getResourceServer().setMaxTokenSize(DataSize.ofBytes(100));
+		this.resourceServer.setMaxTokenSize(DataSize.ofBytes(100));
 		assertRejected("x".repeat(101), "Too large: the token is longer than 100 characters");
 	}
 
 	@Test
 	void invalidDurationsAreConfigurationErrors() {
-		this.properties.getResourceServer().getJwks().setReadTimeout(java.time.Duration.ZERO);
+		this.resourceServer.getJwks().setReadTimeout(java.time.Duration.ZERO);
 		assertThatExceptionOfType(CognitoConfigurationException.class).isThrownBy(this::decoder)
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.jwks.read-timeout"));
 	}

@@ -40,14 +40,17 @@ class TokenCachePropertiesTests {
 
 	private CognitoProperties properties;
 
+	private CognitoResourceServerProperties resourceServer;
+
 	@BeforeEach
 	void setUp() {
 		this.jwks = new JwksServer().publish(TestTokens.POOL_KEY);
 		this.properties = new CognitoProperties();
+		this.resourceServer = new CognitoResourceServerProperties();
 		this.properties.setUserPoolId(TestTokens.POOL_ID);
 		this.properties.setClientId(TestTokens.CLIENT_ID);
 		this.properties.setJwkSetUri(this.jwks.jwkSetUri());
-		this.properties.getResourceServer().getJwks().setCacheTtl(KEYS_TTL);
+		this.resourceServer.getJwks().setCacheTtl(KEYS_TTL);
 	}
 
 	@AfterEach
@@ -56,7 +59,7 @@ class TokenCachePropertiesTests {
 	}
 
 	private JwtDecoder decoder() {
-		return CognitoJwtDecoders.fromProperties(this.properties, this.properties.toEndpoints(), this.clock);
+		return CognitoJwtDecoders.fromProperties(this.properties, this.resourceServer, this.properties.toEndpoints(), this.clock);
 	}
 
 	private static String poolToken() {
@@ -86,7 +89,7 @@ class TokenCachePropertiesTests {
 
 	@Test
 	void aCachedTokenIsVerifiedAgainOnceTheMaxTtlHasPassed() {
-		this.properties.getResourceServer().getTokenCache().setMaxTtl(Duration.ofMinutes(2));
+		this.resourceServer.getTokenCache().setMaxTtl(Duration.ofMinutes(2));
 		JwtDecoder decoder = decoder();
 		String cached = poolToken();
 		decoder.decode(cached);
@@ -98,7 +101,7 @@ class TokenCachePropertiesTests {
 
 	@Test
 	void withTheCacheOffEveryRequestIsVerified() {
-		this.properties.getResourceServer().getTokenCache().setEnabled(false);
+		this.resourceServer.getTokenCache().setEnabled(false);
 		JwtDecoder decoder = decoder();
 		String token = poolToken();
 		decoder.decode(token);
@@ -108,7 +111,7 @@ class TokenCachePropertiesTests {
 
 	@Test
 	void aCacheThatCannotHoldATokenIsAConfigurationError() {
-		this.properties.getResourceServer().getTokenCache().setMaximumSize(0);
+		this.resourceServer.getTokenCache().setMaximumSize(0);
 		assertThatExceptionOfType(CognitoConfigurationException.class).isThrownBy(this::decoder)
 			.satisfies((ex) -> assertThat(ex.getProperty())
 				.isEqualTo("cognito.resource-server.token-cache.maximum-size"));
@@ -116,7 +119,7 @@ class TokenCachePropertiesTests {
 
 	@Test
 	void aMaxTtlThatIsNotPositiveIsAConfigurationError() {
-		this.properties.getResourceServer().getTokenCache().setMaxTtl(Duration.ZERO);
+		this.resourceServer.getTokenCache().setMaxTtl(Duration.ZERO);
 		assertThatExceptionOfType(CognitoConfigurationException.class).isThrownBy(this::decoder)
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.token-cache.max-ttl"));
 	}
@@ -160,7 +163,8 @@ class TokenCachePropertiesTests {
 			properties.setUserPoolId(TestTokens.POOL_ID);
 			properties.setClientId(TestTokens.CLIENT_ID);
 			properties.setJwkSetUri(jwkSetUriAndToken[0]);
-			JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, properties.toEndpoints());
+			JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, new CognitoResourceServerProperties(),
+					properties.toEndpoints());
 			decoder.decode(jwkSetUriAndToken[1]);
 			return decoder.decode(jwkSetUriAndToken[1]).getClaimAsString("username");
 		}

@@ -67,13 +67,15 @@ class ValidatedTokenCacheTests {
 		properties.setUserPoolId(TestTokens.POOL_ID);
 		properties.setClientId(TestTokens.CLIENT_ID);
 		properties.setJwkSetUri(jwks.jwkSetUri());
-		properties.getResourceServer().setClockSkew(SKEW);
+		CognitoResourceServerProperties resourceServer = new CognitoResourceServerProperties();
+		resourceServer.setClockSkew(SKEW);
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder
-			.withJwkSource(CognitoJwtDecoders.jwkSource(properties.getResourceServer().getJwks(),
+			.withJwkSource(CognitoJwtDecoders.jwkSource(resourceServer.getJwks(),
 					properties.toEndpoints(), this.clock))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		nimbus.setJwtValidator(CognitoJwtDecoders.validator(properties, properties.toEndpoints(), this.clock));
+		nimbus.setJwtValidator(CognitoJwtDecoders.validator(properties, resourceServer, properties.toEndpoints(),
+				this.clock));
 		JwtDecoder counting = (token) -> {
 			this.verifications.incrementAndGet();
 			return nimbus.decode(token);
