@@ -29,6 +29,14 @@ final class CognitoPropertiesValidator {
 	/** What Spring leaves of a placeholder it cannot resolve: the placeholder itself. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
+	/** The durations that read a number without a unit as milliseconds before the seconds convention. */
+	private static final List<String> FORMERLY_MILLISECOND_DURATIONS = List.of("cognito.resource-server.clock-skew",
+			"cognito.resource-server.jwks.cache-ttl", "cognito.resource-server.jwks.refetch-cooldown",
+			"cognito.resource-server.jwks.connect-timeout", "cognito.resource-server.jwks.read-timeout",
+			"cognito.resource-server.token-cache.max-ttl");
+
+	private static final Pattern BARE_NUMBER = Pattern.compile("\\s*[-+]?\\d+\\s*");
+
 	private CognitoPropertiesValidator() {
 	}
 
@@ -38,6 +46,7 @@ final class CognitoPropertiesValidator {
 	 */
 	static void validate(CognitoProperties properties, Binder binder) {
 		rejectUnresolvedPlaceholders(properties, binder);
+		rejectDurationsWithoutUnit(binder);
 		properties.toEndpoints();
 		validateCombinations(properties, binder);
 	}
@@ -100,6 +109,25 @@ final class CognitoPropertiesValidator {
 			String prefix = "cognito.client-credentials.clients." + client.getKey() + ".";
 			requireResolved(prefix + "client-id", client.getValue().clientId());
 			requireResolved(prefix + "client-secret", client.getValue().clientSecret());
+		}
+	}
+
+	/**
+	 * A number without a unit is seconds in every {@code cognito.*} duration. These read it as milliseconds before,
+	 * so an old {@code clock-skew: 100} would silently become 100 seconds: refused until it says which it means.
+	 * @throws CognitoConfigurationException for the first of these durations written as a bare number
+	 */
+	private static void rejectDurationsWithoutUnit(Binder binder) {
+		for (String property : FORMERLY_MILLISECOND_DURATIONS) {
+			String value = text(binder, property);
+			// 0 means the same in either unit, and is left to the property's own check.
+			if (value != null && BARE_NUMBER.matcher(value).matches() && value.chars().anyMatch((c) -> c >= '1' && c <= '9')) {
+				String number = value.trim();
+				throw new CognitoConfigurationException(property, value,
+						"a number without a unit is ambiguous here: this property used to read it as milliseconds, and "
+								+ "every cognito.* duration now reads it as seconds.",
+						"Write the unit: " + number + "ms or " + number + "s.");
+			}
 		}
 	}
 

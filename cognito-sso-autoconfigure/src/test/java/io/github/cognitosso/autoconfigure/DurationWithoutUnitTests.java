@@ -23,24 +23,28 @@ import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperti
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a duration property does with a number written without a unit, checked against what the configuration
- * reference says of it: {@code cognito.resource-server.clock-skew=100} is 100 ms, as documented, not 100 s.
+ * reference says of it: seconds everywhere, except where it used to mean milliseconds
+ * ({@code cognito.resource-server.clock-skew=100}), which fails the start-up instead of silently becoming 100 s.
  */
 class DurationWithoutUnitTests {
 
 	private static final Path REFERENCE = Path.of("..", "docs", "configuration.md");
 
-	private static final Pattern UNITLESS = Pattern.compile("A number without a unit is (milliseconds|seconds)");
+	private static final Pattern UNITLESS = Pattern.compile("A number without a unit is (seconds|rejected at start-up)");
 
 	/** Named clients are one map in the metadata; their durations are listed here. */
 	private static final List<String> NAMED_CLIENT_DURATIONS = List.of(
@@ -55,10 +59,26 @@ class DurationWithoutUnitTests {
 			CognitoResourceServerProperties.class, "cognito.login", CognitoLoginProperties.class, "cognito.logout",
 			CognitoLogoutProperties.class, "cognito.client-credentials", CognitoClientCredentialsProperties.class);
 
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CognitoAutoConfiguration.class))
+		.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs");
+
 	@Test
-	void clockSkewOfOneHundredIsOneTenthOfASecond() {
-		assertThat(((CognitoResourceServerProperties) bind("cognito.resource-server.clock-skew", "100")).getClockSkew())
-			.isEqualTo(Duration.ofMillis(100));
+	void clockSkewOfOneHundredFailsTheStartupAskingForTheUnit() {
+		this.runner.withPropertyValues("cognito.resource-server.clock-skew=100").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis report = new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(report.getDescription()).contains("Property: cognito.resource-server.clock-skew\n    Value: \"100\"");
+			assertThat(report.getAction()).contains("Write the unit: 100ms or 100s.");
+		});
+	}
+
+	@Test
+	void clockSkewWithAUnitStartsAsWritten() {
+		this.runner.withPropertyValues("cognito.resource-server.clock-skew=100ms")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(((CognitoResourceServerProperties) bind("cognito.resource-server.clock-skew", "100ms"))
+			.getClockSkew()).isEqualTo(Duration.ofMillis(100));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -67,10 +87,17 @@ class DurationWithoutUnitTests {
 		String row = referenceRow(property);
 		Matcher unit = UNITLESS.matcher(row);
 		assertThat(unit.find()).as("%s says what a number without a unit means: %s", property, row).isTrue();
-		Duration expected = unit.group(1).equals("seconds") ? Duration.ofSeconds(100) : Duration.ofMillis(100);
-
 		String bound = property.replace("<name>", "billing");
-		assertThat(value(bind(bound, "100"), bound)).isEqualTo(expected);
+		if (unit.group(1).equals("seconds")) {
+			assertThat(value(bind(bound, "100"), bound)).isEqualTo(Duration.ofSeconds(100));
+		}
+		else {
+			this.runner.withPropertyValues(bound + "=100").run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure())
+					.getDescription()).contains("Property: " + bound + "\n");
+			});
+		}
 	}
 
 	static Stream<String> durationProperties() throws IOException {

@@ -1,10 +1,12 @@
 package io.github.cognitosso.autoconfigure.resource;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -60,8 +62,9 @@ public class CognitoResourceServerProperties {
 	private List<String> requiredScopes = new ArrayList<>();
 
 	/**
-	 * Tolerated difference between this server's clock and Cognito's when checking exp, nbf and iat. A number without a unit is milliseconds (100 is 0.1 s).
+	 * Tolerated difference between this server's clock and Cognito's when checking exp, nbf and iat. A number without a unit is rejected at start-up (write 100ms or 100s).
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration clockSkew = Duration.ofSeconds(60);
 
 	/**
@@ -184,28 +187,31 @@ public class CognitoResourceServerProperties {
 
 		/**
 		 * How long fetched keys are used before the key set is fetched again, for bearer tokens and for ID tokens
-		 * at login alike. While the JWKS endpoint is down the cached keys stay in use. A number without a unit is milliseconds (100 is 0.1 s).
+		 * at login alike. While the JWKS endpoint is down the cached keys stay in use. A number without a unit is rejected at start-up (write 100ms or 100s).
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration cacheTtl = Duration.ofMinutes(5);
 
 		/**
 		 * Minimum time between two fetches triggered by tokens naming an unknown key (kid), and between retries
 		 * after a failed fetch, so forged kids cannot hammer Cognito; login's ID tokens share it. At least 1s: a shorter one fails the start-up.
-		 * A rotated key is picked up by the first refetch. A number without a unit is milliseconds (100 is 0.1 s).
+		 * A rotated key is picked up by the first refetch. A number without a unit is rejected at start-up (write 100ms or 100s).
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration refetchCooldown = Duration.ofSeconds(30);
 
 		/**
-		 * Connect timeout of a key set fetch (for bearer tokens and for ID tokens at login). A number without a unit is milliseconds (100 is 0.1 s).
+		 * Connect timeout of a key set fetch (for bearer tokens and for ID tokens at login). A number without a unit is rejected at start-up (write 100ms or 100s).
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration connectTimeout = Duration.ofSeconds(2);
 
 		/**
 		 * Longest time a key set fetch may take in all, from the request to the last byte of the answer (a
 		 * deadline for the whole fetch, not a timeout per read), for bearer tokens and for ID tokens at login. A
-		 * number without a unit is milliseconds (100 is
-		 * 0.1 s).
+		 * number without a unit is rejected at start-up (write 2s or 500ms).
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration readTimeout = Duration.ofSeconds(2);
 
 		public Duration getCacheTtl() {
@@ -262,8 +268,9 @@ public class CognitoResourceServerProperties {
 
 		/**
 		 * Longest time a token is kept, even when its exp is later. It also bounds how long a token signed by a
-		 * key withdrawn from the key set keeps being accepted. A number without a unit is milliseconds (100 is 0.1 s).
+		 * key withdrawn from the key set keeps being accepted. A number without a unit is rejected at start-up (write 100ms or 100s).
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxTtl = Duration.ofMinutes(5);
 
 		public boolean isEnabled() {
