@@ -24,15 +24,19 @@ import io.github.cognitosso.test.SimulatedClient;
 import io.github.cognitosso.test.SimulatedUser;
 
 /**
- * The user pool every benchmark validates tokens of: a {@link CognitoSimulator} on loopback serving the JWKS (and
- * counting its requests), and access tokens shaped like Cognito's, signed by its key.
+ * The user pool every benchmark validates tokens of: a {@link CognitoSimulator} on
+ * loopback serving the JWKS (and counting its requests), and access tokens shaped like
+ * Cognito's, signed by its key.
  */
 public final class BenchmarkPool implements AutoCloseable {
 
 	/** The app client the API accepts. */
 	public static final String CLIENT_ID = "bench-client";
 
-	/** Another app client of the same pool, which the starter refuses and plain Spring Security does not check. */
+	/**
+	 * Another app client of the same pool, which the starter refuses and plain Spring
+	 * Security does not check.
+	 */
 	public static final String OTHER_CLIENT_ID = "other-client";
 
 	private static final List<String> SCOPES = List.of("openid", "email", "profile");
@@ -43,7 +47,9 @@ public final class BenchmarkPool implements AutoCloseable {
 		this.simulator = simulator;
 	}
 
-	/** @return a started pool */
+	/**
+	 * @return a started pool
+	 */
 	public static BenchmarkPool start() {
 		List<String> urls = List.of("http://localhost/");
 		return new BenchmarkPool(CognitoSimulator.builder()
@@ -63,21 +69,25 @@ public final class BenchmarkPool implements AutoCloseable {
 
 	/**
 	 * @param index which user (user-0, user-1, ...)
-	 * @return a user's access token for {@link #CLIENT_ID}, valid for two hours, as Cognito issues it after a
-	 * hosted-UI login (groups, the OpenID scopes, username)
+	 * @return a user's access token for {@link #CLIENT_ID}, valid for two hours, as
+	 * Cognito issues it after a hosted-UI login (groups, the OpenID scopes, username)
 	 */
 	public String accessToken(int index) {
 		return accessToken(index, CLIENT_ID);
 	}
 
-	/** @return a user's access token for the given app client */
+	/**
+	 * @return a user's access token for the given app client
+	 */
 	public String accessToken(int index, String clientId) {
 		SimulatedUser user = SimulatedUser.of("user-" + index, "unused", "staff");
 		return this.simulator.tokens().accessToken(user, clientId, SCOPES, Duration.ofHours(2), (claims) -> {
 		});
 	}
 
-	/** @return {@code count} distinct access tokens of distinct users */
+	/**
+	 * @return {@code count} distinct access tokens of distinct users
+	 */
 	public List<String> accessTokens(int count) {
 		List<String> tokens = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
@@ -87,7 +97,8 @@ public final class BenchmarkPool implements AutoCloseable {
 	}
 
 	/**
-	 * @return the {@code cognito.*} settings of an API of this pool accepting {@link #CLIENT_ID}
+	 * @return the {@code cognito.*} settings of an API of this pool accepting
+	 * {@link #CLIENT_ID}
 	 */
 	public CognitoProperties cognitoProperties() {
 		CognitoProperties properties = new CognitoProperties();
@@ -107,7 +118,9 @@ public final class BenchmarkPool implements AutoCloseable {
 		return properties;
 	}
 
-	/** @return the pool's signing key as the JDK sees it, read from the JWKS over HTTP */
+	/**
+	 * @return the pool's signing key as the JDK sees it, read from the JWKS over HTTP
+	 */
 	public RSAPublicKey signingKey(String token) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
@@ -124,11 +137,13 @@ public final class BenchmarkPool implements AutoCloseable {
 		}
 	}
 
-	/** @return how many times the JWKS was requested since the pool started */
+	/**
+	 * @return how many times the JWKS was requested since the pool started
+	 */
 	public int jwksRequests() {
 		return this.simulator.wireMock()
-			.countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(URI.create(jwkSetUri()).getPath()))
-				.build())
+			.countRequestsMatching(
+					WireMock.getRequestedFor(WireMock.urlPathEqualTo(URI.create(jwkSetUri()).getPath())).build())
 			.getCount();
 	}
 

@@ -12,10 +12,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Turns Cognito claims into Spring Security authorities, the same way for bearer tokens and for browser login, so
- * {@code hasRole('admin')} and {@code hasAuthority('SCOPE_orders/read')} mean the same everywhere:
- * {@code cognito:groups} become {@code ROLE_<group>} and the space-separated {@code scope} claim becomes
- * {@code SCOPE_<scope>}. Claim, prefixes and case come from {@code cognito.authorities.*}.
+ * Turns Cognito claims into Spring Security authorities, the same way for bearer tokens
+ * and for browser login, so {@code hasRole('admin')} and
+ * {@code hasAuthority('SCOPE_orders/read')} mean the same everywhere:
+ * {@code cognito:groups} become {@code ROLE_<group>} and the space-separated
+ * {@code scope} claim becomes {@code SCOPE_<scope>}. Claim, prefixes and case come from
+ * {@code cognito.authorities.*}.
  */
 public final class CognitoAuthoritiesMapper {
 
@@ -28,7 +30,8 @@ public final class CognitoAuthoritiesMapper {
 	/**
 	 * @param claims the claims of a token (or of an OIDC user)
 	 * @return the authorities, groups first, in claim order, without duplicates
-	 * @throws IllegalArgumentException when the groups or scope claim has a JSON type Cognito never sends
+	 * @throws IllegalArgumentException when the groups or scope claim has a JSON type
+	 * Cognito never sends
 	 */
 	public Collection<GrantedAuthority> authorities(Map<String, Object> claims) {
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>();
@@ -42,7 +45,8 @@ public final class CognitoAuthoritiesMapper {
 	}
 
 	/**
-	 * @return the groups as Cognito wrote them (a JSON array of strings), empty when the claim is absent
+	 * @return the groups as Cognito wrote them (a JSON array of strings), empty when the
+	 * claim is absent
 	 * @throws IllegalArgumentException when the claim is not an array of strings
 	 */
 	public List<String> groups(Map<String, Object> claims) {
@@ -61,11 +65,13 @@ public final class CognitoAuthoritiesMapper {
 			}
 			return groups;
 		}
-		throw new IllegalArgumentException("The " + this.settings.getGroupsClaim() + " claim must be an array of strings");
+		throw new IllegalArgumentException(
+				"The " + this.settings.getGroupsClaim() + " claim must be an array of strings");
 	}
 
 	/**
-	 * @return the scopes of Cognito's space-separated {@code scope} claim, empty when absent
+	 * @return the scopes of Cognito's space-separated {@code scope} claim, empty when
+	 * absent
 	 * @throws IllegalArgumentException when the claim is not a string
 	 */
 	public List<String> scopes(Map<String, Object> claims) {

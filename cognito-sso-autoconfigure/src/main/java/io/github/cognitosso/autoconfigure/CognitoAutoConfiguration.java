@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The root of the starter: binds the pool-wide {@code cognito.*} settings, validates them and derives the pool's endpoints, all without a
- * network call; the validation runs whatever beans the application replaces. The resource-server, login and client
+ * The root of the starter: binds the pool-wide {@code cognito.*} settings, validates them
+ * and derives the pool's endpoints, all without a network call; the validation runs
+ * whatever beans the application replaces. The resource-server, login and client
  * auto-configurations build on the {@link CognitoEndpoints} bean defined here.
  */
 @AutoConfiguration
@@ -23,8 +24,9 @@ public final class CognitoAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(CognitoAutoConfiguration.class);
 
 	/**
-	 * Checks {@code cognito.*} and the endpoints in use, also when the application defines its own
-	 * {@link CognitoEndpoints}: not replaceable, and static so that it is ready before any bean it checks.
+	 * Checks {@code cognito.*} and the endpoints in use, also when the application
+	 * defines its own {@link CognitoEndpoints}: not replaceable, and static so that it is
+	 * ready before any bean it checks.
 	 */
 	@Bean
 	static CognitoConfigurationValidationPostProcessor cognitoConfigurationValidationPostProcessor(
@@ -33,7 +35,8 @@ public final class CognitoAutoConfiguration {
 	}
 
 	/**
-	 * The endpoints derived from {@code cognito.*}; the settings are already checked when this runs.
+	 * The endpoints derived from {@code cognito.*}; the settings are already checked when
+	 * this runs.
 	 */
 	@Bean
 	@ConditionalOnMissingBean

@@ -3,11 +3,13 @@ package io.github.cognitosso.autoconfigure;
 import java.util.Objects;
 
 /**
- * A {@code cognito.*} setting that cannot work with Amazon Cognito, found before anything talks to Cognito.
+ * A {@code cognito.*} setting that cannot work with Amazon Cognito, found before anything
+ * talks to Cognito.
  * <p>
- * It names the property, the offending value (never a secret: callers pass {@code null} for those) and what to
- * do instead, so {@link CognitoConfigurationFailureAnalyzer} can print a start-up report in the shape of Spring
- * Boot's own. No Spring types here: {@link CognitoEndpoints} throws it too and must stay framework-free.
+ * It names the property, the offending value (never a secret: callers pass {@code null}
+ * for those) and what to do instead, so {@link CognitoConfigurationFailureAnalyzer} can
+ * print a start-up report in the shape of Spring Boot's own. No Spring types here:
+ * {@link CognitoEndpoints} throws it too and must stay framework-free.
  */
 public class CognitoConfigurationException extends IllegalArgumentException {
 
@@ -21,7 +23,8 @@ public class CognitoConfigurationException extends IllegalArgumentException {
 
 	/**
 	 * @param property the full property name, e.g. {@code cognito.user-pool-id}
-	 * @param value the offending value, or {@code null} when it must not be shown (secrets) or is absent
+	 * @param value the offending value, or {@code null} when it must not be shown
+	 * (secrets) or is absent
 	 * @param problem what is wrong, in one sentence
 	 * @param action what the user should do instead
 	 */

@@ -13,22 +13,25 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.Environment;
 
 /**
- * Turns a {@link CognitoConfigurationException} anywhere in a start-up failure into Spring Boot's
- * "APPLICATION FAILED TO START" report: the property, its value (never a secret), where the value came from and
- * the fix, instead of a stack trace from deep inside bean creation.
+ * Turns a {@link CognitoConfigurationException} anywhere in a start-up failure into
+ * Spring Boot's "APPLICATION FAILED TO START" report: the property, its value (never a
+ * secret), where the value came from and the fix, instead of a stack trace from deep
+ * inside bean creation.
  * <p>
  * The origin is looked up in the application's {@link Environment} the way Boot's
- * {@code InvalidConfigurationPropertyValueFailureAnalyzer} does: {@code class path resource [application.yml] -
- * 3:13} for a file, {@code System Environment Property "COGNITO_DOMAIN"} for an environment variable. It names the
- * place only, never the value, so it is shown for secrets too.
+ * {@code InvalidConfigurationPropertyValueFailureAnalyzer} does:
+ * {@code class path resource [application.yml] -
+ * 3:13} for a file, {@code System Environment Property "COGNITO_DOMAIN"} for an
+ * environment variable. It names the place only, never the value, so it is shown for
+ * secrets too.
  */
 class CognitoConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<CognitoConfigurationException> {
 
 	private final Environment environment;
 
 	/**
-	 * @param environment the failed application's environment (given by Spring Boot), or {@code null} when there is
-	 * none, which leaves the origin out
+	 * @param environment the failed application's environment (given by Spring Boot), or
+	 * {@code null} when there is none, which leaves the origin out
 	 */
 	public CognitoConfigurationFailureAnalyzer(Environment environment) {
 		this.environment = environment;
@@ -52,9 +55,9 @@ class CognitoConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Cognit
 	}
 
 	/**
-	 * Where the winning value of the property was set: the first property source, in the environment's order, that
-	 * sets it. A list or map written element by element ({@code cognito.scopes[0]} in YAML) is found by its first
-	 * element.
+	 * Where the winning value of the property was set: the first property source, in the
+	 * environment's order, that sets it. A list or map written element by element
+	 * ({@code cognito.scopes[0]} in YAML) is found by its first element.
 	 */
 	private Optional<Origin> origin(String property) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);

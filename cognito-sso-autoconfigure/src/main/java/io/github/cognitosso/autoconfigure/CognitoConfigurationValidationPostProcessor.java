@@ -7,14 +7,16 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * The one start-up check of {@code cognito.*}, run however the application assembles the starter's beans. It
- * checks the settings as soon as they are bound (as Spring Boot validates a {@code @Validated}
- * {@code @ConfigurationProperties} bean), so nothing reads a value that cannot work; and it checks the pool's
- * {@link CognitoEndpoints} as soon as the bean exists, the derived one or the application's own, so that
- * replacing it does not switch the check off.
+ * The one start-up check of {@code cognito.*}, run however the application assembles the
+ * starter's beans. It checks the settings as soon as they are bound (as Spring Boot
+ * validates a {@code @Validated} {@code @ConfigurationProperties} bean), so nothing reads
+ * a value that cannot work; and it checks the pool's {@link CognitoEndpoints} as soon as
+ * the bean exists, the derived one or the application's own, so that replacing it does
+ * not switch the check off.
  * <p>
- * A bean post-processor rather than code in a bean method: an application replaces bean definitions, never this.
- * The rules themselves live in {@link CognitoPropertiesValidator}.
+ * A bean post-processor rather than code in a bean method: an application replaces bean
+ * definitions, never this. The rules themselves live in
+ * {@link CognitoPropertiesValidator}.
  */
 final class CognitoConfigurationValidationPostProcessor implements BeanPostProcessor {
 
@@ -22,8 +24,7 @@ final class CognitoConfigurationValidationPostProcessor implements BeanPostProce
 
 	private final Environment environment;
 
-	CognitoConfigurationValidationPostProcessor(ObjectProvider<CognitoProperties> properties,
-			Environment environment) {
+	CognitoConfigurationValidationPostProcessor(ObjectProvider<CognitoProperties> properties, Environment environment) {
 		this.properties = properties;
 		this.environment = environment;
 	}

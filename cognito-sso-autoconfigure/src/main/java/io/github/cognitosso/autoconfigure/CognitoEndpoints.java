@@ -9,31 +9,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every URL of an Amazon Cognito user pool, derived from its region, pool id and domain without any network call.
+ * Every URL of an Amazon Cognito user pool, derived from its region, pool id and domain
+ * without any network call.
  * <p>
- * Cognito publishes everything at fixed places: the issuer is {@code https://cognito-idp.<region>.amazonaws.com/<pool>}
- * (or {@code https://issuer-cognito-idp...} for pools on the multi-Region issuer type), discovery and JWKS hang off
- * the issuer, and the OAuth endpoints hang off the pool's domain. Deriving them keeps start-up independent of
- * Cognito's availability (discovery at start-up is the classic cause of apps that cannot boot when the IdP is slow).
- * Each URL can be overridden, for local emulators and tests.
+ * Cognito publishes everything at fixed places: the issuer is
+ * {@code https://cognito-idp.<region>.amazonaws.com/<pool>} (or
+ * {@code https://issuer-cognito-idp...} for pools on the multi-Region issuer type),
+ * discovery and JWKS hang off the issuer, and the OAuth endpoints hang off the pool's
+ * domain. Deriving them keeps start-up independent of Cognito's availability (discovery
+ * at start-up is the classic cause of apps that cannot boot when the IdP is slow). Each
+ * URL can be overridden, for local emulators and tests.
  * <p>
- * Immutable and free of Spring types, so reactive and servlet auto-configurations can share it. Built with
- * {@link #builder()}; {@link Builder#build()} throws {@link CognitoConfigurationException} naming the property
- * at fault.
+ * Immutable and free of Spring types, so reactive and servlet auto-configurations can
+ * share it. Built with {@link #builder()}; {@link Builder#build()} throws
+ * {@link CognitoConfigurationException} naming the property at fault.
  */
 public final class CognitoEndpoints {
 
-	/** {@code <region>_<id>}; AWS's own API pattern for a pool id is {@code [\w-]+_[0-9a-zA-Z]+}. */
+	/**
+	 * {@code <region>_<id>}; AWS's own API pattern for a pool id is
+	 * {@code [\w-]+_[0-9a-zA-Z]+}.
+	 */
 	private static final Pattern USER_POOL_ID = Pattern.compile("([a-z0-9-]+)_([0-9A-Za-z]+)");
 
-	/** AWS region names: {@code us-east-2}, {@code us-gov-west-1}, {@code cn-north-1}, {@code eusc-de-east-1}. */
+	/**
+	 * AWS region names: {@code us-east-2}, {@code us-gov-west-1}, {@code cn-north-1},
+	 * {@code eusc-de-east-1}.
+	 */
 	private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
 
-	/** Cognito prefix domains: lowercase letters, digits and hyphens, not starting or ending with a hyphen. */
+	/**
+	 * Cognito prefix domains: lowercase letters, digits and hyphens, not starting or
+	 * ending with a hyphen.
+	 */
 	private static final Pattern DOMAIN_PREFIX = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-	private static final Pattern HOST_NAME = Pattern
-		.compile("(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+	private static final Pattern HOST_NAME = Pattern.compile(
+			"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
 	private static final List<String> RESERVED_PREFIX_WORDS = List.of("aws", "amazon", "cognito");
 
@@ -69,7 +81,8 @@ public final class CognitoEndpoints {
 		this.issuerType = b.issuerType;
 		this.issuer = issuer;
 		this.acceptedIssuers = acceptedIssuers;
-		this.discovery = (b.discoveryUri != null) ? b.discoveryUri : append(issuer, "/.well-known/openid-configuration");
+		this.discovery = (b.discoveryUri != null) ? b.discoveryUri
+				: append(issuer, "/.well-known/openid-configuration");
 		this.jwkSet = (b.jwkSetUri != null) ? b.jwkSetUri : append(issuer, "/.well-known/jwks.json");
 		this.domain = domain;
 		this.authorization = orDomain(b.authorizationUri, domain, "/oauth2/authorize");
@@ -83,12 +96,17 @@ public final class CognitoEndpoints {
 		return new Builder();
 	}
 
-	/** @return the user pool id, e.g. {@code us-east-2_mLoGHJpOs} */
+	/**
+	 * @return the user pool id, e.g. {@code us-east-2_mLoGHJpOs}
+	 */
 	public String userPoolId() {
 		return this.userPoolId;
 	}
 
-	/** @return the AWS region of the pool, or empty when only an issuer override locates it (local emulators) */
+	/**
+	 * @return the AWS region of the pool, or empty when only an issuer override locates
+	 * it (local emulators)
+	 */
 	public Optional<String> region() {
 		return Optional.ofNullable(this.region);
 	}
@@ -97,15 +115,19 @@ public final class CognitoEndpoints {
 		return this.issuerType;
 	}
 
-	/** @return the issuer the pool writes into {@code iss} (for its configured issuer type, or the override) */
+	/**
+	 * @return the issuer the pool writes into {@code iss} (for its configured issuer
+	 * type, or the override)
+	 */
 	public URI issuer() {
 		return this.issuer;
 	}
 
 	/**
-	 * @return every issuer a token of this pool may carry: both Cognito forms (original first, then multi-Region) for
-	 * a derived issuer, because a pool switching issuer type has tokens of both kinds in flight; only the override
-	 * when {@code cognito.issuer-uri} is set
+	 * @return every issuer a token of this pool may carry: both Cognito forms (original
+	 * first, then multi-Region) for a derived issuer, because a pool switching issuer
+	 * type has tokens of both kinds in flight; only the override when
+	 * {@code cognito.issuer-uri} is set
 	 */
 	public List<URI> acceptedIssuers() {
 		return this.acceptedIssuers;
@@ -119,7 +141,10 @@ public final class CognitoEndpoints {
 		return this.jwkSet;
 	}
 
-	/** @return the base URL of the pool's domain (prefix, custom or overridden), if a domain is configured */
+	/**
+	 * @return the base URL of the pool's domain (prefix, custom or overridden), if a
+	 * domain is configured
+	 */
 	public Optional<URI> domain() {
 		return Optional.ofNullable(this.domain);
 	}
@@ -140,15 +165,18 @@ public final class CognitoEndpoints {
 		return Optional.ofNullable(this.revocation);
 	}
 
-	/** @return Cognito's {@code /logout} endpoint, which ends the hosted-UI session (not the OIDC end-session one) */
+	/**
+	 * @return Cognito's {@code /logout} endpoint, which ends the hosted-UI session (not
+	 * the OIDC end-session one)
+	 */
 	public Optional<URI> logout() {
 		return Optional.ofNullable(this.logout);
 	}
 
 	@Override
 	public String toString() {
-		return "CognitoEndpoints{userPoolId=" + this.userPoolId + ", issuer=" + this.issuer + ", domain="
-				+ this.domain + "}";
+		return "CognitoEndpoints{userPoolId=" + this.userPoolId + ", issuer=" + this.issuer + ", domain=" + this.domain
+				+ "}";
 	}
 
 	private static URI orDomain(URI override, URI domain, String path) {
@@ -171,8 +199,8 @@ public final class CognitoEndpoints {
 	}
 
 	/**
-	 * Which issuer form a pool writes into its tokens. AWS calls them the "original" and the "updated" (multi-Region)
-	 * issuer types.
+	 * Which issuer form a pool writes into its tokens. AWS calls them the "original" and
+	 * the "updated" (multi-Region) issuer types.
 	 */
 	public enum IssuerType {
 
@@ -189,20 +217,23 @@ public final class CognitoEndpoints {
 		}
 
 		URI issuerFor(String region, String userPoolId) {
-			return URI.create("https://" + this.hostPrefix + "." + region + "." + awsDomainSuffix(region) + "/"
-					+ userPoolId);
+			return URI
+				.create("https://" + this.hostPrefix + "." + region + "." + awsDomainSuffix(region) + "/" + userPoolId);
 		}
 
 	}
 
-	/** AWS's China partition lives under {@code amazonaws.com.cn}; every other partition under {@code amazonaws.com}. */
+	/**
+	 * AWS's China partition lives under {@code amazonaws.com.cn}; every other partition
+	 * under {@code amazonaws.com}.
+	 */
 	static String awsDomainSuffix(String region) {
 		return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
 	}
 
 	/**
-	 * Host of a prefix domain: {@code auth.<region>.amazoncognito.com}; GovCloud serves only FIPS endpoints
-	 * ({@code auth-fips}); the China partition adds {@code .cn}.
+	 * Host of a prefix domain: {@code auth.<region>.amazoncognito.com}; GovCloud serves
+	 * only FIPS endpoints ({@code auth-fips}); the China partition adds {@code .cn}.
 	 */
 	static String prefixDomainHost(String prefix, String region) {
 		String auth = region.startsWith("us-gov-") ? "auth-fips" : "auth";
@@ -210,7 +241,10 @@ public final class CognitoEndpoints {
 		return prefix + "." + auth + "." + region + "." + suffix;
 	}
 
-	/** True for the hosts Cognito (and browsers) treat as local: plain HTTP is allowed only there. */
+	/**
+	 * True for the hosts Cognito (and browsers) treat as local: plain HTTP is allowed
+	 * only there.
+	 */
 	public static boolean isLoopbackHost(String host) {
 		if (host == null) {
 			return false;
@@ -220,8 +254,9 @@ public final class CognitoEndpoints {
 	}
 
 	/**
-	 * Collects the raw settings. Each setter takes the value as the user wrote it; {@link #build()} validates
-	 * everything and reports the first problem with the property it came from.
+	 * Collects the raw settings. Each setter takes the value as the user wrote it;
+	 * {@link #build()} validates everything and reports the first problem with the
+	 * property it came from.
 	 */
 	public static final class Builder {
 
@@ -264,7 +299,10 @@ public final class CognitoEndpoints {
 			return this;
 		}
 
-		/** {@code cognito.domain}: a prefix ({@code my-app}), a custom domain host, or a full URL. */
+		/**
+		 * {@code cognito.domain}: a prefix ({@code my-app}), a custom domain host, or a
+		 * full URL.
+		 */
 		public Builder domain(String domain) {
 			this.domainValue = trimToNull(domain);
 			return this;
@@ -276,7 +314,10 @@ public final class CognitoEndpoints {
 			return this;
 		}
 
-		/** {@code cognito.issuer-uri}: also moves the discovery and JWKS URLs unless those are overridden too. */
+		/**
+		 * {@code cognito.issuer-uri}: also moves the discovery and JWKS URLs unless those
+		 * are overridden too.
+		 */
 		public Builder issuerUri(String issuerUri) {
 			this.issuerUri = parseOverride("cognito.issuer-uri", issuerUri);
 			return this;
@@ -326,7 +367,8 @@ public final class CognitoEndpoints {
 
 		/**
 		 * @return the derived endpoints
-		 * @throws CognitoConfigurationException naming the first property that cannot work
+		 * @throws CognitoConfigurationException naming the first property that cannot
+		 * work
 		 */
 		public CognitoEndpoints build() {
 			if (this.userPoolId == null) {
@@ -379,8 +421,7 @@ public final class CognitoEndpoints {
 					throw new CognitoConfigurationException("cognito.region", this.region,
 							"user pool " + this.userPoolId + " lives in region " + poolRegion
 									+ " (a pool id starts with its region).",
-							"Remove cognito.region (it is derived from the pool id) or set it to " + poolRegion
-									+ ".");
+							"Remove cognito.region (it is derived from the pool id) or set it to " + poolRegion + ".");
 				}
 				return awsPool ? poolRegion : this.region;
 			}

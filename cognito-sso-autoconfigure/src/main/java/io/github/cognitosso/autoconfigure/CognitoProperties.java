@@ -8,74 +8,84 @@ import io.github.cognitosso.autoconfigure.CognitoEndpoints.IssuerType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The pool-wide {@code cognito.*} settings: which user pool, which domain, which app client, the endpoint overrides
- * and the authorities mapping. Each feature binds its own settings next to its auto-configuration:
- * {@code CognitoResourceServerProperties} ({@code cognito.resource-server.*}), {@code CognitoLoginProperties}
- * ({@code cognito.login.*}), {@code CognitoLogoutProperties} ({@code cognito.logout.*}) and
- * {@code CognitoClientCredentialsProperties} ({@code cognito.client-credentials.*}).
+ * The pool-wide {@code cognito.*} settings: which user pool, which domain, which app
+ * client, the endpoint overrides and the authorities mapping. Each feature binds its own
+ * settings next to its auto-configuration: {@code CognitoResourceServerProperties}
+ * ({@code cognito.resource-server.*}), {@code CognitoLoginProperties}
+ * ({@code cognito.login.*}), {@code CognitoLogoutProperties} ({@code cognito.logout.*})
+ * and {@code CognitoClientCredentialsProperties} ({@code cognito.client-credentials.*}).
  * <p>
- * Three properties are enough for most applications ({@code user-pool-id}, {@code domain}, {@code client-id});
- * everything else has a Cognito-correct default. Every URL is derived from these (see {@link CognitoEndpoints});
- * the overrides exist for local emulators and tests.
+ * Three properties are enough for most applications ({@code user-pool-id},
+ * {@code domain}, {@code client-id}); everything else has a Cognito-correct default.
+ * Every URL is derived from these (see {@link CognitoEndpoints}); the overrides exist for
+ * local emulators and tests.
  */
 @ConfigurationProperties("cognito")
 public class CognitoProperties {
 
 	/**
-	 * Whether the Cognito starter is active. When false (or when no user pool id is set) it backs off completely.
+	 * Whether the Cognito starter is active. When false (or when no user pool id is set)
+	 * it backs off completely.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * AWS region of the user pool, e.g. us-east-2. Derived from the user pool id when not set; an explicit value
-	 * must match the pool id.
+	 * AWS region of the user pool, e.g. us-east-2. Derived from the user pool id when not
+	 * set; an explicit value must match the pool id.
 	 */
 	private String region;
 
 	/**
-	 * Id of the Cognito user pool, e.g. us-east-2_mLoGHJpOs. Required: without it the starter backs off.
+	 * Id of the Cognito user pool, e.g. us-east-2_mLoGHJpOs. Required: without it the
+	 * starter backs off.
 	 */
 	private String userPoolId;
 
 	/**
-	 * The user pool's domain: a Cognito domain prefix (my-app), a custom domain host name (auth.example.com), or a
-	 * full base URL (https://auth.example.com, or http://localhost:9229 for a local emulator). Needed for browser
-	 * login, logout, token revocation and the client credentials grant.
+	 * The user pool's domain: a Cognito domain prefix (my-app), a custom domain host name
+	 * (auth.example.com), or a full base URL (https://auth.example.com, or
+	 * http://localhost:9229 for a local emulator). Needed for browser login, logout,
+	 * token revocation and the client credentials grant.
 	 */
 	private String domain;
 
 	/**
-	 * Issuer type of the user pool: 'original' (https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool&gt;) or
-	 * 'multi-region' (https://issuer-cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool&gt;).
+	 * Issuer type of the user pool: 'original'
+	 * (https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool&gt;) or 'multi-region'
+	 * (https://issuer-cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool&gt;).
 	 */
 	private IssuerType issuerType = IssuerType.ORIGINAL;
 
 	/**
-	 * Id of the app client used for browser login and accepted in access tokens' client_id claim.
+	 * Id of the app client used for browser login and accepted in access tokens'
+	 * client_id claim.
 	 */
 	private String clientId;
 
 	/**
-	 * Secret of the app client, for confidential clients. Leave empty for a public client (PKCE only). Never
-	 * logged.
+	 * Secret of the app client, for confidential clients. Leave empty for a public client
+	 * (PKCE only). Never logged.
 	 */
 	private String clientSecret;
 
 	/**
-	 * Scopes requested at login. Cognito's built-in scopes are openid, email, phone, profile and
-	 * aws.cognito.signin.user.admin; custom scopes look like &lt;resource-server&gt;/&lt;scope&gt;. Do not add
-	 * offline_access: Cognito rejects it and always issues a refresh token anyway.
+	 * Scopes requested at login. Cognito's built-in scopes are openid, email, phone,
+	 * profile and aws.cognito.signin.user.admin; custom scopes look like
+	 * &lt;resource-server&gt;/&lt;scope&gt;. Do not add offline_access: Cognito rejects
+	 * it and always issues a refresh token anyway.
 	 */
 	private List<String> scopes = new ArrayList<>(List.of("openid", "email", "profile"));
 
 	/**
-	 * Override of the issuer (the tokens' iss claim), e.g. http://localhost:9229/local_abc12345 for cognito-local.
-	 * Also moves the discovery and JWKS URLs, unless those are overridden too.
+	 * Override of the issuer (the tokens' iss claim), e.g.
+	 * http://localhost:9229/local_abc12345 for cognito-local. Also moves the discovery
+	 * and JWKS URLs, unless those are overridden too.
 	 */
 	private String issuerUri;
 
 	/**
-	 * Override of the JSON Web Key Set URL. Default: &lt;issuer&gt;/.well-known/jwks.json.
+	 * Override of the JSON Web Key Set URL. Default:
+	 * &lt;issuer&gt;/.well-known/jwks.json.
 	 */
 	private String jwkSetUri;
 
@@ -85,7 +95,8 @@ public class CognitoProperties {
 	private final Endpoints endpoints = new Endpoints();
 
 	/**
-	 * How Cognito groups and scopes become Spring Security authorities, for bearer tokens and browser login alike.
+	 * How Cognito groups and scopes become Spring Security authorities, for bearer tokens
+	 * and browser login alike.
 	 */
 	private final Authorities authorities = new Authorities();
 
@@ -199,7 +210,8 @@ public class CognitoProperties {
 	}
 
 	/**
-	 * Overrides of single derived URLs. Normally all of them follow from the pool id and domain.
+	 * Overrides of single derived URLs. Normally all of them follow from the pool id and
+	 * domain.
 	 */
 	public static class Endpoints {
 
@@ -210,7 +222,8 @@ public class CognitoProperties {
 		private String discoveryUri;
 
 		/**
-		 * Override of the authorization endpoint. Default: &lt;domain&gt;/oauth2/authorize.
+		 * Override of the authorization endpoint. Default:
+		 * &lt;domain&gt;/oauth2/authorize.
 		 */
 		private String authorizationUri;
 
@@ -225,7 +238,8 @@ public class CognitoProperties {
 		private String userInfoUri;
 
 		/**
-		 * Override of the token revocation endpoint. Default: &lt;domain&gt;/oauth2/revoke.
+		 * Override of the token revocation endpoint. Default:
+		 * &lt;domain&gt;/oauth2/revoke.
 		 */
 		private String revocationUri;
 
@@ -295,7 +309,8 @@ public class CognitoProperties {
 		private String groupsClaim = "cognito:groups";
 
 		/**
-		 * Prefix of the authority made from each group; the default makes hasRole('admin') match group 'admin'.
+		 * Prefix of the authority made from each group; the default makes
+		 * hasRole('admin') match group 'admin'.
 		 */
 		private String groupPrefix = "ROLE_";
 
@@ -305,8 +320,8 @@ public class CognitoProperties {
 		private GroupCase groupCase = GroupCase.UNCHANGED;
 
 		/**
-		 * Prefix of the authority made from each scope; the default makes hasAuthority('SCOPE_orders/read') match
-		 * scope 'orders/read'.
+		 * Prefix of the authority made from each scope; the default makes
+		 * hasAuthority('SCOPE_orders/read') match scope 'orders/read'.
 		 */
 		private String scopePrefix = "SCOPE_";
 

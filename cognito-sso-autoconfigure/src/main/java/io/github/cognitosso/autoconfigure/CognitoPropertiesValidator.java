@@ -13,23 +13,28 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.StringUtils;
 
 /**
- * The rules of the {@code cognito.*} configuration that concern the whole pool, each stated once: unresolved
- * placeholders, the values the endpoints are derived from (checked by {@link CognitoEndpoints.Builder#build()}),
- * combinations Cognito rejects at the first login, and the endpoints browser login needs. Feature settings
- * ({@code cognito.resource-server.*}, {@code cognito.login.*} pages and timeouts, {@code cognito.client-credentials.*})
- * are checked by the feature that reads them.
+ * The rules of the {@code cognito.*} configuration that concern the whole pool, each
+ * stated once: unresolved placeholders, the values the endpoints are derived from
+ * (checked by {@link CognitoEndpoints.Builder#build()}), combinations Cognito rejects at
+ * the first login, and the endpoints browser login needs. Feature settings
+ * ({@code cognito.resource-server.*}, {@code cognito.login.*} pages and timeouts,
+ * {@code cognito.client-credentials.*}) are checked by the feature that reads them.
  * <p>
- * Run by {@link CognitoConfigurationValidationPostProcessor}, never from a bean an application can replace. The few
- * feature settings these rules need (whether browser login is on, its callback and sign-out URLs, the app client ids
- * and secrets of every feature) are read by name from the {@link Binder}: the features' properties beans are bound by
- * their own auto-configurations, which may be off.
+ * Run by {@link CognitoConfigurationValidationPostProcessor}, never from a bean an
+ * application can replace. The few feature settings these rules need (whether browser
+ * login is on, its callback and sign-out URLs, the app client ids and secrets of every
+ * feature) are read by name from the {@link Binder}: the features' properties beans are
+ * bound by their own auto-configurations, which may be off.
  */
 final class CognitoPropertiesValidator {
 
 	/** What Spring leaves of a placeholder it cannot resolve: the placeholder itself. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
-	/** The durations that read a number without a unit as milliseconds before the seconds convention. */
+	/**
+	 * The durations that read a number without a unit as milliseconds before the seconds
+	 * convention.
+	 */
 	private static final List<String> FORMERLY_MILLISECOND_DURATIONS = List.of("cognito.resource-server.clock-skew",
 			"cognito.resource-server.jwks.cache-ttl", "cognito.resource-server.jwks.refetch-cooldown",
 			"cognito.resource-server.jwks.connect-timeout", "cognito.resource-server.jwks.read-timeout",
@@ -52,9 +57,11 @@ final class CognitoPropertiesValidator {
 	}
 
 	/**
-	 * Checks that the endpoints in use, derived or the application's own {@link CognitoEndpoints} bean, have what
-	 * the features switched on by {@code cognito.*} need.
-	 * @throws CognitoConfigurationException for the first endpoint a feature needs and lacks
+	 * Checks that the endpoints in use, derived or the application's own
+	 * {@link CognitoEndpoints} bean, have what the features switched on by
+	 * {@code cognito.*} need.
+	 * @throws CognitoConfigurationException for the first endpoint a feature needs and
+	 * lacks
 	 */
 	static void validate(CognitoProperties properties, Binder binder, CognitoEndpoints endpoints) {
 		if (!isLoginEnabled(properties, loginEnabled(binder))) {
@@ -72,7 +79,8 @@ final class CognitoPropertiesValidator {
 					"logout ends the Cognito session at the domain's /logout endpoint, but there is no domain.",
 					"Set cognito.domain (or cognito.endpoints.logout-uri).");
 		}
-		// true is the default of cognito.logout.revoke-refresh-token (CognitoLogoutProperties).
+		// true is the default of cognito.logout.revoke-refresh-token
+		// (CognitoLogoutProperties).
 		boolean revokeRefreshToken = binder.bind("cognito.logout.revoke-refresh-token", Boolean.class).orElse(true);
 		if (revokeRefreshToken && endpoints.revocation().isEmpty()) {
 			throw new CognitoConfigurationException("cognito.endpoints.revocation-uri", null,
@@ -83,11 +91,12 @@ final class CognitoPropertiesValidator {
 	}
 
 	/**
-	 * Spring binds a placeholder it cannot resolve ({@code ${COGNITO_CLIENT_SECRET}} with that variable unset) as its
-	 * literal text, and the application would start and fail at the first call to Cognito. Checked before anything
-	 * else, so that a pool id or client id placeholder is reported as such rather than as a malformed id.
-	 * @throws CognitoConfigurationException for the first pool id, app client id or secret that is an unresolved
-	 * placeholder
+	 * Spring binds a placeholder it cannot resolve ({@code ${COGNITO_CLIENT_SECRET}} with
+	 * that variable unset) as its literal text, and the application would start and fail
+	 * at the first call to Cognito. Checked before anything else, so that a pool id or
+	 * client id placeholder is reported as such rather than as a malformed id.
+	 * @throws CognitoConfigurationException for the first pool id, app client id or
+	 * secret that is an unresolved placeholder
 	 */
 	private static void rejectUnresolvedPlaceholders(CognitoProperties properties, Binder binder) {
 		requireResolved("cognito.user-pool-id", properties.getUserPoolId());
@@ -113,15 +122,18 @@ final class CognitoPropertiesValidator {
 	}
 
 	/**
-	 * A number without a unit is seconds in every {@code cognito.*} duration. These read it as milliseconds before,
-	 * so an old {@code clock-skew: 100} would silently become 100 seconds: refused until it says which it means.
-	 * @throws CognitoConfigurationException for the first of these durations written as a bare number
+	 * A number without a unit is seconds in every {@code cognito.*} duration. These read
+	 * it as milliseconds before, so an old {@code clock-skew: 100} would silently become
+	 * 100 seconds: refused until it says which it means.
+	 * @throws CognitoConfigurationException for the first of these durations written as a
+	 * bare number
 	 */
 	private static void rejectDurationsWithoutUnit(Binder binder) {
 		for (String property : FORMERLY_MILLISECOND_DURATIONS) {
 			String value = text(binder, property);
 			// 0 means the same in either unit, and is left to the property's own check.
-			if (value != null && BARE_NUMBER.matcher(value).matches() && value.chars().anyMatch((c) -> c >= '1' && c <= '9')) {
+			if (value != null && BARE_NUMBER.matcher(value).matches()
+					&& value.chars().anyMatch((c) -> c >= '1' && c <= '9')) {
 				String number = value.trim();
 				throw new CognitoConfigurationException(property, value,
 						"a number without a unit is ambiguous here: this property used to read it as milliseconds, and "
@@ -139,7 +151,8 @@ final class CognitoPropertiesValidator {
 		if (!placeholder.find()) {
 			return;
 		}
-		// Only the placeholder is shown, never the rest of the value: around it could be part of a secret.
+		// Only the placeholder is shown, never the rest of the value: around it could be
+		// part of a secret.
 		String name = placeholder.group(1);
 		throw new CognitoConfigurationException(property, "unresolved placeholder " + placeholder.group(),
 				"nothing named " + name + " is set (no environment variable, system property or property), so the "
@@ -181,7 +194,8 @@ final class CognitoPropertiesValidator {
 	}
 
 	/**
-	 * Browser login is on when asked for, or by default when the pool has a domain and an app client is set.
+	 * Browser login is on when asked for, or by default when the pool has a domain and an
+	 * app client is set.
 	 * @param properties the pool's settings
 	 * @param enabled {@code cognito.login.enabled}, or {@code null} when not set
 	 */
@@ -195,8 +209,9 @@ final class CognitoPropertiesValidator {
 	}
 
 	/**
-	 * Cognito accepts callback and sign-out URLs only over HTTPS, except http://localhost. Templates such as
-	 * {baseUrl}/... are resolved per request and checked by Cognito itself.
+	 * Cognito accepts callback and sign-out URLs only over HTTPS, except
+	 * http://localhost. Templates such as {baseUrl}/... are resolved per request and
+	 * checked by Cognito itself.
 	 */
 	private static void requireHttpsUnlessLocalhost(String property, String value, String kind) {
 		if (!StringUtils.hasText(value) || value.startsWith("{")) {
@@ -233,7 +248,9 @@ final class CognitoPropertiesValidator {
 		return binder.bind(property, String.class).orElse(null);
 	}
 
-	/** The app client of a named machine-to-machine client, as far as these rules read it. */
+	/**
+	 * The app client of a named machine-to-machine client, as far as these rules read it.
+	 */
 	record AppClient(String clientId, String clientSecret) {
 	}
 

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cognito's scope strings: the {@code scope} claim of an access token and the {@code scope} member of a token
- * response are scope tokens separated by spaces (RFC 6749 section 3.3). Read leniently, as every part of the starter
- * reads them: any ASCII whitespace separates, repeated or leading and trailing separators count as one.
+ * Cognito's scope strings: the {@code scope} claim of an access token and the
+ * {@code scope} member of a token response are scope tokens separated by spaces (RFC 6749
+ * section 3.3). Read leniently, as every part of the starter reads them: any ASCII
+ * whitespace separates, repeated or leading and trailing separators count as one.
  */
 public final class CognitoScopes {
 
@@ -15,7 +16,8 @@ public final class CognitoScopes {
 
 	/**
 	 * @param scopes a space-separated scope string, or {@code null}
-	 * @return the scopes in their order, without empty entries (duplicates kept); empty for {@code null}
+	 * @return the scopes in their order, without empty entries (duplicates kept); empty
+	 * for {@code null}
 	 */
 	public static List<String> split(String scopes) {
 		if (scopes == null) {
@@ -37,8 +39,8 @@ public final class CognitoScopes {
 	}
 
 	/**
-	 * Whether a scope string holds a scope, as {@link #split} would find it, without splitting (no allocation: the
-	 * check runs on every validated token).
+	 * Whether a scope string holds a scope, as {@link #split} would find it, without
+	 * splitting (no allocation: the check runs on every validated token).
 	 * @param scopes a space-separated scope string, or {@code null}
 	 * @param scope the scope looked for, not empty
 	 * @return whether {@code scope} is one of the scopes
@@ -63,7 +65,10 @@ public final class CognitoScopes {
 		}
 	}
 
-	/** Space, tab, line feed, vertical tab, form feed, carriage return: what {@code \s} matches in a regex. */
+	/**
+	 * Space, tab, line feed, vertical tab, form feed, carriage return: what {@code \s}
+	 * matches in a regex.
+	 */
 	private static boolean isSeparator(char c) {
 		return c == ' ' || (c >= '\t' && c <= '\r');
 	}

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when browser login is on: {@code cognito.login.enabled=true}, or by default when the starter is active
- * and both a domain (or an authorization endpoint override) and {@code cognito.client-id} are set.
+ * Matches when browser login is on: {@code cognito.login.enabled=true}, or by default
+ * when the starter is active and both a domain (or an authorization endpoint override)
+ * and {@code cognito.client-id} are set.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,7 +9,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Backs {@link ConditionalOnCognito}. An empty pool id (as in {@code ${COGNITO_USER_POOL_ID:}}) counts as absent.
+ * Backs {@link ConditionalOnCognito}. An empty pool id (as in
+ * {@code ${COGNITO_USER_POOL_ID:}}) counts as absent.
  */
 class OnCognitoCondition extends SpringBootCondition {
 

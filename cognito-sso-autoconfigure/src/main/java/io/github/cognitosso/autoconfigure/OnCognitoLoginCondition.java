@@ -8,7 +8,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Backs {@link ConditionalOnCognitoLogin} with the same rule the start-up validation uses.
+ * Backs {@link ConditionalOnCognitoLogin} with the same rule the start-up validation
+ * uses.
  */
 class OnCognitoLoginCondition extends SpringBootCondition {
 
@@ -16,12 +17,13 @@ class OnCognitoLoginCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnCognitoLogin.class);
 		Binder binder = Binder.get(context.getEnvironment());
-		CognitoProperties properties = binder.bind("cognito", CognitoProperties.class).orElseGet(CognitoProperties::new);
+		CognitoProperties properties = binder.bind("cognito", CognitoProperties.class)
+			.orElseGet(CognitoProperties::new);
 		if (CognitoPropertiesValidator.isLoginEnabled(properties, CognitoPropertiesValidator.loginEnabled(binder))) {
 			return ConditionOutcome.match(message.because("browser login is enabled"));
 		}
-		return ConditionOutcome.noMatch(message.because(
-				"cognito.login.enabled is false, or cognito.domain or cognito.client-id is not set"));
+		return ConditionOutcome.noMatch(
+				message.because("cognito.login.enabled is false, or cognito.domain or cognito.client-id is not set"));
 	}
 
 }

@@ -62,9 +62,7 @@ class CognitoAutoConfigurationTests {
 
 	@Test
 	void userDefinedEndpointsReplaceTheDerivedOnes() {
-		CognitoEndpoints own = CognitoEndpoints.builder()
-			.userPoolId("eu-west-1_AbCdEfGhI")
-			.build();
+		CognitoEndpoints own = CognitoEndpoints.builder().userPoolId("eu-west-1_AbCdEfGhI").build();
 		this.runner.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs")
 			.withBean(CognitoEndpoints.class, () -> own)
 			.run((context) -> assertThat(context.getBean(CognitoEndpoints.class)).isSameAs(own));
@@ -77,8 +75,9 @@ class CognitoAutoConfigurationTests {
 			.withBean(CognitoEndpoints.class, () -> own)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure())
-					.getDescription()).contains("Property: cognito.domain\n    Value: \"My_App\"");
+				assertThat(
+						new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+					.contains("Property: cognito.domain\n    Value: \"My_App\"");
 			});
 	}
 
@@ -91,8 +90,9 @@ class CognitoAutoConfigurationTests {
 			.withBean(CognitoEndpoints.class, () -> withoutDomain)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure())
-					.getDescription()).contains("Property: cognito.domain\n    Reason: browser login is enabled");
+				assertThat(
+						new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+					.contains("Property: cognito.domain\n    Reason: browser login is enabled");
 			});
 	}
 
@@ -122,8 +122,9 @@ class CognitoAutoConfigurationTests {
 	}
 
 	/**
-	 * Each row: a scenario, the settings, what the failure report's description must contain, and what its action
-	 * must contain. Every configuration also carries the client secret, which no report may show.
+	 * Each row: a scenario, the settings, what the failure report's description must
+	 * contain, and what its action must contain. Every configuration also carries the
+	 * client secret, which no report may show.
 	 */
 	static Stream<Arguments> badConfigurations() {
 		return Stream.of(
@@ -219,9 +220,9 @@ class CognitoAutoConfigurationTests {
 						"Property: cognito.client-credentials.client-secret\n    Value: \"unresolved placeholder "
 								+ "${COGNITO_SSO_TEST_UNSET_M2M}\"",
 						"Set the environment variable COGNITO_SSO_TEST_UNSET_M2M"),
-				Arguments.of("named machine client id from an environment variable that is not set",
-						new String[] { "cognito.user-pool-id=us-east-2_mLoGHJpOs",
-								"cognito.client-credentials.clients.billing.client-id=${COGNITO_SSO_TEST_UNSET_BILLING}" },
+				Arguments.of("named machine client id from an environment variable that is not set", new String[] {
+						"cognito.user-pool-id=us-east-2_mLoGHJpOs",
+						"cognito.client-credentials.clients.billing.client-id=${COGNITO_SSO_TEST_UNSET_BILLING}" },
 						"Property: cognito.client-credentials.clients.billing.client-id\n    Value: \"unresolved "
 								+ "placeholder ${COGNITO_SSO_TEST_UNSET_BILLING}\"",
 						"Set the environment variable COGNITO_SSO_TEST_UNSET_BILLING"),
@@ -237,7 +238,8 @@ class CognitoAutoConfigurationTests {
 	@MethodSource("badConfigurations")
 	void badConfigurationStopsStartupWithAnExplanation(String scenario, String[] properties, String description,
 			String action) {
-		this.runner.withPropertyValues("cognito.client-id=2or4cs8bjo1lkbq6143tqp6ist", "cognito.client-secret=" + SECRET)
+		this.runner
+			.withPropertyValues("cognito.client-id=2or4cs8bjo1lkbq6143tqp6ist", "cognito.client-secret=" + SECRET)
 			.withPropertyValues(properties)
 			.run((context) -> {
 				assertThat(context).hasFailed();

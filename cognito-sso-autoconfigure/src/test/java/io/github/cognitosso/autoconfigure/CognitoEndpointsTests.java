@@ -18,7 +18,8 @@ class CognitoEndpointsTests {
 	private static final String POOL = "us-east-2_mLoGHJpOs";
 
 	/**
-	 * Each row: a scenario, the settings, and the URLs they must produce (null: the endpoint is absent).
+	 * Each row: a scenario, the settings, and the URLs they must produce (null: the
+	 * endpoint is absent).
 	 */
 	static Stream<Arguments> derivations() {
 		return Stream.of(
@@ -30,7 +31,8 @@ class CognitoEndpointsTests {
 						"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs",
 						"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs/.well-known/jwks.json",
 						"https://auth.example.com"),
-				row("full https URL without trailing slash", (b) -> b.userPoolId(POOL).domain("https://auth.example.com"),
+				row("full https URL without trailing slash",
+						(b) -> b.userPoolId(POOL).domain("https://auth.example.com"),
 						"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs",
 						"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs/.well-known/jwks.json",
 						"https://auth.example.com"),
@@ -53,8 +55,7 @@ class CognitoEndpointsTests {
 						"https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_AbCdEfGhI",
 						"https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_AbCdEfGhI/.well-known/jwks.json",
 						"https://my-app.auth.cn-north-1.amazoncognito.com.cn"),
-				row("China (Ningxia) uses the amazonaws.com.cn suffix",
-						(b) -> b.userPoolId("cn-northwest-1_AbCdEfGhI"),
+				row("China (Ningxia) uses the amazonaws.com.cn suffix", (b) -> b.userPoolId("cn-northwest-1_AbCdEfGhI"),
 						"https://cognito-idp.cn-northwest-1.amazonaws.com.cn/cn-northwest-1_AbCdEfGhI",
 						"https://cognito-idp.cn-northwest-1.amazonaws.com.cn/cn-northwest-1_AbCdEfGhI/.well-known/jwks.json",
 						null),
@@ -63,13 +64,13 @@ class CognitoEndpointsTests {
 						"https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-west-1_AbCdEfGhI",
 						"https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-west-1_AbCdEfGhI/.well-known/jwks.json",
 						"https://my-agency.auth-fips.us-gov-west-1.amazoncognito.com"),
-				row("multi-Region issuer type",
-						(b) -> b.userPoolId(POOL).issuerType(IssuerType.MULTI_REGION),
+				row("multi-Region issuer type", (b) -> b.userPoolId(POOL).issuerType(IssuerType.MULTI_REGION),
 						"https://issuer-cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs",
 						"https://issuer-cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs/.well-known/jwks.json",
 						null),
 				row("issuer override moves discovery and JWKS (cognito-local)",
-						(b) -> b.userPoolId("local_abc12345").issuerUri("http://localhost:9229/local_abc12345")
+						(b) -> b.userPoolId("local_abc12345")
+							.issuerUri("http://localhost:9229/local_abc12345")
 							.domain("http://localhost:9229"),
 						"http://localhost:9229/local_abc12345",
 						"http://localhost:9229/local_abc12345/.well-known/jwks.json", "http://localhost:9229"),
@@ -86,8 +87,7 @@ class CognitoEndpointsTests {
 						"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs",
 						"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs/.well-known/jwks.json",
 						"http://127.0.0.1:8089/cognito"),
-				row("no domain: API-only application",
-						(b) -> b.userPoolId("eu-central-1_AbCdEfGhI"),
+				row("no domain: API-only application", (b) -> b.userPoolId("eu-central-1_AbCdEfGhI"),
 						"https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_AbCdEfGhI",
 						"https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_AbCdEfGhI/.well-known/jwks.json",
 						null),
@@ -127,11 +127,11 @@ class CognitoEndpointsTests {
 	}
 
 	/**
-	 * Each row: a scenario, the settings, the property the error must name, and a fragment of its explanation.
+	 * Each row: a scenario, the settings, the property the error must name, and a
+	 * fragment of its explanation.
 	 */
 	static Stream<Arguments> rejections() {
-		return Stream.of(
-				bad("missing pool id", (b) -> b, "cognito.user-pool-id", "no user pool id"),
+		return Stream.of(bad("missing pool id", (b) -> b, "cognito.user-pool-id", "no user pool id"),
 				bad("pool id without underscore", (b) -> b.userPoolId("us-east-2mLoGHJpOs"), "cognito.user-pool-id",
 						"<region>_<id>"),
 				bad("pool id with a hyphen in the id part", (b) -> b.userPoolId("us-east-2_mLoG-HJpOs"),
@@ -140,8 +140,8 @@ class CognitoEndpointsTests {
 						"cognito.user-pool-id", "<region>_<id>"),
 				bad("emulator pool without issuer override", (b) -> b.userPoolId("local_abc12345"),
 						"cognito.user-pool-id", "not an AWS region"),
-				bad("region contradicting the pool id", (b) -> b.userPoolId(POOL).region("eu-west-1"),
-						"cognito.region", "lives in region us-east-2"),
+				bad("region contradicting the pool id", (b) -> b.userPoolId(POOL).region("eu-west-1"), "cognito.region",
+						"lives in region us-east-2"),
 				bad("region that is not a region", (b) -> b.userPoolId(POOL).region("Ohio"), "cognito.region",
 						"not an AWS region"),
 				bad("prefix with uppercase letters", (b) -> b.userPoolId(POOL).domain("My-App"), "cognito.domain",

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The report a user reads when {@code cognito.*} cannot work names the file and line of the bad value, as Spring
- * Boot's own reports do. Each test starts a real {@link SpringApplication} from a YAML file under
- * {@code src/test/resources/origin}.
+ * The report a user reads when {@code cognito.*} cannot work names the file and line of
+ * the bad value, as Spring Boot's own reports do. Each test starts a real
+ * {@link SpringApplication} from a YAML file under {@code src/test/resources/origin}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationOriginReportTests {
@@ -36,9 +36,10 @@ class ConfigurationOriginReportTests {
 	@Test
 	void secretIsReportedByWhereItIsSetNeverByItsValue(CapturedOutput output) {
 		failToStart("origin/secret-without-client-id.yml");
-		assertThat(output).contains("    Property: cognito.client-secret\n"
-				+ "    Origin: class path resource [origin/secret-without-client-id.yml] - 4:18\n"
-				+ "    Reason: a client secret is set but cognito.client-id is not")
+		assertThat(output)
+			.contains("    Property: cognito.client-secret\n"
+					+ "    Origin: class path resource [origin/secret-without-client-id.yml] - 4:18\n"
+					+ "    Reason: a client secret is set but cognito.client-id is not")
 			.doesNotContain(SECRET);
 	}
 

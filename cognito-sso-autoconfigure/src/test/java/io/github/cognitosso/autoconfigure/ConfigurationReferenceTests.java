@@ -16,8 +16,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration reference in docs/ lists every property the IDE metadata knows, and the metadata has a
- * description for each: a property added without documentation fails the build.
+ * The configuration reference in docs/ lists every property the IDE metadata knows, and
+ * the metadata has a description for each: a property added without documentation fails
+ * the build.
  */
 class ConfigurationReferenceTests {
 

@@ -36,15 +36,17 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a duration property does with a number written without a unit, checked against what the configuration
- * reference says of it: seconds everywhere, except where it used to mean milliseconds
- * ({@code cognito.resource-server.clock-skew=100}), which fails the start-up instead of silently becoming 100 s.
+ * What a duration property does with a number written without a unit, checked against
+ * what the configuration reference says of it: seconds everywhere, except where it used
+ * to mean milliseconds ({@code cognito.resource-server.clock-skew=100}), which fails the
+ * start-up instead of silently becoming 100 s.
  */
 class DurationWithoutUnitTests {
 
 	private static final Path REFERENCE = Path.of("..", "docs", "configuration.md");
 
-	private static final Pattern UNITLESS = Pattern.compile("A number without a unit is (seconds|rejected at start-up)");
+	private static final Pattern UNITLESS = Pattern
+		.compile("A number without a unit is (seconds|rejected at start-up)");
 
 	/** Named clients are one map in the metadata; their durations are listed here. */
 	private static final List<String> NAMED_CLIENT_DURATIONS = List.of(
@@ -68,7 +70,8 @@ class DurationWithoutUnitTests {
 		this.runner.withPropertyValues("cognito.resource-server.clock-skew=100").run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis report = new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(report.getDescription()).contains("Property: cognito.resource-server.clock-skew\n    Value: \"100\"");
+			assertThat(report.getDescription())
+				.contains("Property: cognito.resource-server.clock-skew\n    Value: \"100\"");
 			assertThat(report.getAction()).contains("Write the unit: 100ms or 100s.");
 		});
 	}
@@ -77,8 +80,9 @@ class DurationWithoutUnitTests {
 	void clockSkewWithAUnitStartsAsWritten() {
 		this.runner.withPropertyValues("cognito.resource-server.clock-skew=100ms")
 			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(((CognitoResourceServerProperties) bind("cognito.resource-server.clock-skew", "100ms"))
-			.getClockSkew()).isEqualTo(Duration.ofMillis(100));
+		assertThat(
+				((CognitoResourceServerProperties) bind("cognito.resource-server.clock-skew", "100ms")).getClockSkew())
+			.isEqualTo(Duration.ofMillis(100));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -94,8 +98,9 @@ class DurationWithoutUnitTests {
 		else {
 			this.runner.withPropertyValues(bound + "=100").run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure())
-					.getDescription()).contains("Property: " + bound + "\n");
+				assertThat(
+						new CognitoConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+					.contains("Property: " + bound + "\n");
 			});
 		}
 	}
@@ -144,7 +149,10 @@ class DurationWithoutUnitTests {
 		return Map.entry("cognito", CognitoProperties.class);
 	}
 
-	/** cognito.client-credentials.clients.billing.expiry-margin read as clients[billing].expiryMargin */
+	/**
+	 * cognito.client-credentials.clients.billing.expiry-margin read as
+	 * clients[billing].expiryMargin
+	 */
 	private static Object value(Object properties, String property) {
 		String path = property.substring(group(property).getKey().length() + 1)
 			.replace("clients.billing.", "clients[billing].");

@@ -7,7 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock tests move by hand, so token expiry, cache lifetimes and cooldowns pass without waiting.
+ * A clock tests move by hand, so token expiry, cache lifetimes and cooldowns pass without
+ * waiting.
  */
 public final class MutableClock extends Clock {
 

@@ -14,9 +14,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application (every auto-configuration on the classpath, web server included) starts with Cognito
- * pointed at a loopback server that would answer anything, and that server sees no request: discovery and JWKS
- * are never fetched at start-up, so an unreachable Cognito cannot stop an application from booting.
+ * The whole application (every auto-configuration on the classpath, web server included)
+ * starts with Cognito pointed at a loopback server that would answer anything, and that
+ * server sees no request: discovery and JWKS are never fetched at start-up, so an
+ * unreachable Cognito cannot stop an application from booting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "cognito.user-pool-id=us-east-2_mLoGHJpOs",
@@ -46,8 +47,10 @@ class StartupMakesNoNetworkCallTests {
 
 	@Test
 	void contextStartsWithoutContactingCognito() {
-		assertThat(this.endpoints.jwkSet()).hasToString(cognito.baseUrl() + "/us-east-2_mLoGHJpOs/.well-known/jwks.json");
-		assertThat(this.endpoints.token()).hasValueSatisfying((uri) -> assertThat(uri.toString()).startsWith(cognito.baseUrl()));
+		assertThat(this.endpoints.jwkSet())
+			.hasToString(cognito.baseUrl() + "/us-east-2_mLoGHJpOs/.well-known/jwks.json");
+		assertThat(this.endpoints.token())
+			.hasValueSatisfying((uri) -> assertThat(uri.toString()).startsWith(cognito.baseUrl()));
 		assertThat(cognito.getAllServeEvents()).isEmpty();
 	}
 

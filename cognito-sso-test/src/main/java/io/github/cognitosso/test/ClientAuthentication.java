@@ -8,9 +8,9 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.Request;
 
 /**
- * Authenticates the app client calling the token or revocation endpoint, as Cognito does: HTTP Basic
- * ({@code client_secret_basic}) or {@code client_id} and {@code client_secret} form parameters; a public client
- * names itself without a secret.
+ * Authenticates the app client calling the token or revocation endpoint, as Cognito does:
+ * HTTP Basic ({@code client_secret_basic}) or {@code client_id} and {@code client_secret}
+ * form parameters; a public client names itself without a secret.
  */
 final class ClientAuthentication {
 
@@ -20,7 +20,10 @@ final class ClientAuthentication {
 		this.simulator = simulator;
 	}
 
-	/** @return the authenticated client, or {@code null} for Cognito's {@code invalid_client} */
+	/**
+	 * @return the authenticated client, or {@code null} for Cognito's
+	 * {@code invalid_client}
+	 */
 	SimulatedClient authenticate(Request request, Map<String, String> form) {
 		Credentials credentials = credentials(request, form);
 		if (credentials == null) {

@@ -22,10 +22,11 @@ import org.springframework.core.io.ClassPathResource;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A local Amazon Cognito user pool for tests and development: discovery, JWKS, the hosted UI's login form,
- * {@code /oauth2/authorize}, {@code /oauth2/token} (authorization code with PKCE, refresh token, client
- * credentials), {@code /oauth2/userInfo}, {@code /oauth2/revoke} and {@code /logout}, answering as Cognito does,
- * on WireMock, on 127.0.0.1 and a free port.
+ * A local Amazon Cognito user pool for tests and development: discovery, JWKS, the hosted
+ * UI's login form, {@code /oauth2/authorize}, {@code /oauth2/token} (authorization code
+ * with PKCE, refresh token, client credentials), {@code /oauth2/userInfo},
+ * {@code /oauth2/revoke} and {@code /logout}, answering as Cognito does, on WireMock, on
+ * 127.0.0.1 and a free port.
  *
  * <pre class="code">
  * try (CognitoSimulator cognito = CognitoSimulator.builder()
@@ -39,11 +40,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * }
  * </pre>
  *
- * Every request it serves is recorded: {@link #wireMock()} gives WireMock's verification API.
+ * Every request it serves is recorded: {@link #wireMock()} gives WireMock's verification
+ * API.
  */
 public final class CognitoSimulator implements AutoCloseable {
 
-	/** A pool id in AWS's shape; the issuer override makes the starter use the simulator's URLs. */
+	/**
+	 * A pool id in AWS's shape; the issuer override makes the starter use the simulator's
+	 * URLs.
+	 */
 	public static final String DEFAULT_USER_POOL_ID = "us-east-1_Simulat0r";
 
 	private final String userPoolId;
@@ -75,8 +80,9 @@ public final class CognitoSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * @return a simulator with the demo users {@code alice} (group {@code admin}) and {@code bob} (no group), and a
-	 * confidential client {@code demo-client} / {@code demo-secret} allowing {@code http://localhost:8080}
+	 * @return a simulator with the demo users {@code alice} (group {@code admin}) and
+	 * {@code bob} (no group), and a confidential client {@code demo-client} /
+	 * {@code demo-secret} allowing {@code http://localhost:8080}
 	 */
 	public static Builder demo() {
 		return builder().user(SimulatedUser.of("alice", "alice-password", "admin"))
@@ -110,7 +116,8 @@ public final class CognitoSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * @param config a classpath location of a simulator YAML file, or empty for {@link #demo()}
+	 * @param config a classpath location of a simulator YAML file, or empty for
+	 * {@link #demo()}
 	 */
 	static Builder fromClasspathOrDemo(String config) {
 		if (config.isEmpty()) {
@@ -146,9 +153,8 @@ public final class CognitoSimulator implements AutoCloseable {
 			return this;
 		}
 		this.endpoints = new SimulatorEndpoints(this);
-		WireMockServer wireMock = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1")
-			.port(this.port)
-			.extensions(this.endpoints));
+		WireMockServer wireMock = new WireMockServer(
+				wireMockConfig().bindAddress("127.0.0.1").port(this.port).extensions(this.endpoints));
 		wireMock.start();
 		wireMock.stubFor(WireMock.any(WireMock.anyUrl())
 			.willReturn(WireMock.aResponse().withTransformers(SimulatorEndpoints.NAME)));
@@ -165,17 +171,23 @@ public final class CognitoSimulator implements AutoCloseable {
 		}
 	}
 
-	/** @return whether the simulator is serving */
+	/**
+	 * @return whether the simulator is serving
+	 */
 	public synchronized boolean isRunning() {
 		return this.server != null && this.server.isRunning();
 	}
 
-	/** @return the simulated domain, e.g. {@code http://127.0.0.1:40123} */
+	/**
+	 * @return the simulated domain, e.g. {@code http://127.0.0.1:40123}
+	 */
 	public String baseUrl() {
 		return "http://127.0.0.1:" + server().port();
 	}
 
-	/** @return the issuer of every token: {@code <baseUrl>/<userPoolId>} */
+	/**
+	 * @return the issuer of every token: {@code <baseUrl>/<userPoolId>}
+	 */
 	public String issuer() {
 		return baseUrl() + "/" + this.userPoolId;
 	}
@@ -185,7 +197,8 @@ public final class CognitoSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * @return the {@code cognito.*} properties that point the starter at this simulator for the given app client
+	 * @return the {@code cognito.*} properties that point the starter at this simulator
+	 * for the given app client
 	 */
 	public Map<String, String> properties(String clientId) {
 		SimulatedClient client = client(clientId);
@@ -200,7 +213,9 @@ public final class CognitoSimulator implements AutoCloseable {
 		return properties;
 	}
 
-	/** @return the token minting helper, signing with the simulator's current key */
+	/**
+	 * @return the token minting helper, signing with the simulator's current key
+	 */
 	public CognitoTokens tokens() {
 		return new CognitoTokens(this.keys, issuer(), this.clock);
 	}
@@ -214,7 +229,8 @@ public final class CognitoSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Allows an app client to use more callback and sign-out URLs, as adding them in the Cognito console would.
+	 * Allows an app client to use more callback and sign-out URLs, as adding them in the
+	 * Cognito console would.
 	 * @param clientId an app client of this pool
 	 * @param callbackUrls further allowed {@code redirect_uri} values
 	 * @param signOutUrls further allowed {@code logout_uri} values
@@ -250,7 +266,8 @@ public final class CognitoSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Publishes a new signing key; the previous one stays in the JWKS until {@link #retireOldKeys()}.
+	 * Publishes a new signing key; the previous one stays in the JWKS until
+	 * {@link #retireOldKeys()}.
 	 */
 	public void rotateKeys() {
 		this.keys.rotate();
@@ -261,20 +278,24 @@ public final class CognitoSimulator implements AutoCloseable {
 		this.keys.retireOldKeys();
 	}
 
-	/** @return the key ids the JWKS currently publishes, signing key last */
+	/**
+	 * @return the key ids the JWKS currently publishes, signing key last
+	 */
 	public List<String> keyIds() {
 		return this.keys.publicKeys().stream().map((key) -> key.getKeyID()).toList();
 	}
 
-	/** @return WireMock, to verify the requests the simulator served */
+	/**
+	 * @return WireMock, to verify the requests the simulator served
+	 */
 	public WireMockServer wireMock() {
 		return server();
 	}
 
 	/**
-	 * Signs the user out everywhere, as {@code AdminUserGlobalSignOut} does: every refresh token of the user is
-	 * revoked (a refresh answers {@code invalid_grant}), with the access tokens issued from them, and the user's
-	 * hosted-UI sessions end.
+	 * Signs the user out everywhere, as {@code AdminUserGlobalSignOut} does: every
+	 * refresh token of the user is revoked (a refresh answers {@code invalid_grant}),
+	 * with the access tokens issued from them, and the user's hosted-UI sessions end.
 	 * @throws IllegalArgumentException when there is no such user
 	 */
 	public void globalSignOut(String username) {
@@ -284,7 +305,10 @@ public final class CognitoSimulator implements AutoCloseable {
 		}
 	}
 
-	/** @return the number of hosted-UI sessions alive (users signed in at the simulated Cognito) */
+	/**
+	 * @return the number of hosted-UI sessions alive (users signed in at the simulated
+	 * Cognito)
+	 */
 	public int activeSessions() {
 		return (this.endpoints != null) ? this.endpoints.activeSessions() : 0;
 	}

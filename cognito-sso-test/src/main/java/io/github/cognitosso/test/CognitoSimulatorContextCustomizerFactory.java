@@ -15,8 +15,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Backs {@link EnableCognitoSimulator}: starts the simulator and adds its {@code cognito.*} properties to the
- * environment before the context refreshes, where auto-configuration conditions can see them (properties of a
+ * Backs {@link EnableCognitoSimulator}: starts the simulator and adds its
+ * {@code cognito.*} properties to the environment before the context refreshes, where
+ * auto-configuration conditions can see them (properties of a
  * {@code DynamicPropertyRegistrar} bean arrive too late for conditions).
  */
 class CognitoSimulatorContextCustomizerFactory implements ContextCustomizerFactory {
@@ -30,7 +31,8 @@ class CognitoSimulatorContextCustomizerFactory implements ContextCustomizerFacto
 	}
 
 	/**
-	 * Equal for equal settings, so Spring's test-context cache shares one context (and simulator) between them.
+	 * Equal for equal settings, so Spring's test-context cache shares one context (and
+	 * simulator) between them.
 	 */
 	static final class SimulatorCustomizer implements ContextCustomizer {
 
@@ -49,8 +51,10 @@ class CognitoSimulatorContextCustomizerFactory implements ContextCustomizerFacto
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			CognitoSimulator simulator = CognitoSimulator.fromClasspathOrDemo(this.config).build().start();
 			Map<String, Object> properties = new LinkedHashMap<>(simulator.properties(this.clientId));
-			// First: the simulator's values win over the application's own files, even over empty
-			// ${COGNITO_...:} placeholders in its application.yml or an application-test.yml.
+			// First: the simulator's values win over the application's own files, even
+			// over empty
+			// ${COGNITO_...:} placeholders in its application.yml or an
+			// application-test.yml.
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME, properties));
 			context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
 			context.addApplicationListener(new SimulatorApplicationUrls(simulator, this.clientId, false));

@@ -17,9 +17,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Backs {@link UseCognitoSimulator}: after every property source of the application is loaded, starts the
- * simulator when no user pool is configured and puts its {@code cognito.*} values first. Applications without the
- * annotation on one of their sources are left alone.
+ * Backs {@link UseCognitoSimulator}: after every property source of the application is
+ * loaded, starts the simulator when no user pool is configured and puts its
+ * {@code cognito.*} values first. Applications without the annotation on one of their
+ * sources are left alone.
  */
 final class CognitoSimulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -33,7 +34,8 @@ final class CognitoSimulatorEnvironmentPostProcessor implements EnvironmentPostP
 
 	@Override
 	public int getOrder() {
-		// After config data, SPRING_APPLICATION_JSON and every other contributor of properties.
+		// After config data, SPRING_APPLICATION_JSON and every other contributor of
+		// properties.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
@@ -82,8 +84,9 @@ final class CognitoSimulatorEnvironmentPostProcessor implements EnvironmentPostP
 	}
 
 	/**
-	 * @return the pool id as the starter will see it, or {@code null} when none is set; a value that cannot be
-	 * resolved counts as set, so the starter reports it instead of a simulator hiding it
+	 * @return the pool id as the starter will see it, or {@code null} when none is set; a
+	 * value that cannot be resolved counts as set, so the starter reports it instead of a
+	 * simulator hiding it
 	 */
 	private static String configuredUserPool(ConfigurableEnvironment environment) {
 		try {

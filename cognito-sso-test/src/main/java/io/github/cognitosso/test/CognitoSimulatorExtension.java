@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that runs a {@link CognitoSimulator} for the test class and injects it into test methods.
+ * A JUnit 5 extension that runs a {@link CognitoSimulator} for the test class and injects
+ * it into test methods.
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * </pre>
  *
- * The simulator starts as soon as the extension is created, so {@code @DynamicPropertySource} methods can read
- * its URLs, and stops after the test class.
+ * The simulator starts as soon as the extension is created, so
+ * {@code @DynamicPropertySource} methods can read its URLs, and stops after the test
+ * class.
  */
 public final class CognitoSimulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 

@@ -22,11 +22,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints tokens shaped exactly like Cognito's (claims as in AWS's documentation), signed by the simulator's current
- * key, so tests exercise the application's real validation. Obtain it from {@link CognitoSimulator#tokens()}.
+ * Mints tokens shaped exactly like Cognito's (claims as in AWS's documentation), signed
+ * by the simulator's current key, so tests exercise the application's real validation.
+ * Obtain it from {@link CognitoSimulator#tokens()}.
  * <p>
- * Tokens are issued now, by the simulator's clock. {@link #expiredSince(Duration)} (or {@link #expired()}) gives a
- * helper whose tokens expired in the past:
+ * Tokens are issued now, by the simulator's clock. {@link #expiredSince(Duration)} (or
+ * {@link #expired()}) gives a helper whose tokens expired in the past:
  *
  * <pre class="code">
  * String token = cognito.tokens().expiredSince(Duration.ofMinutes(5)).accessToken(alice, "demo-client", "openid");
@@ -34,7 +35,10 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class CognitoTokens {
 
-	/** Far beyond any sensible clock skew, so an {@link #expired()} token is refused whatever the skew. */
+	/**
+	 * Far beyond any sensible clock skew, so an {@link #expired()} token is refused
+	 * whatever the skew.
+	 */
 	private static final Duration DEFAULT_EXPIRED_SINCE = Duration.ofHours(1);
 
 	private final KeyRing keys;
@@ -57,8 +61,8 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * Like {@link #expiredSince(Duration)}, with tokens that expired an hour ago, far beyond the clock skew a
-	 * resource server tolerates.
+	 * Like {@link #expiredSince(Duration)}, with tokens that expired an hour ago, far
+	 * beyond the clock skew a resource server tolerates.
 	 * @return a helper minting expired tokens
 	 */
 	public CognitoTokens expired() {
@@ -66,11 +70,12 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * A helper whose tokens expired {@code since} ago: {@code exp} is {@code now - since}, and {@code iat} and
-	 * {@code auth_time} lie one validity before it, as for a token Cognito issued back then. (Only moving
-	 * {@code exp} would put it before {@code iat}, and a resource server rejects that token as malformed rather
-	 * than expired.) Pick {@code since} larger than the clock skew of the application under test (60 seconds by
-	 * default), or the token is still accepted.
+	 * A helper whose tokens expired {@code since} ago: {@code exp} is
+	 * {@code now - since}, and {@code iat} and {@code auth_time} lie one validity before
+	 * it, as for a token Cognito issued back then. (Only moving {@code exp} would put it
+	 * before {@code iat}, and a resource server rejects that token as malformed rather
+	 * than expired.) Pick {@code since} larger than the clock skew of the application
+	 * under test (60 seconds by default), or the token is still accepted.
 	 * @param since how long ago the tokens expired, positive
 	 * @return a helper minting expired tokens
 	 */
@@ -82,7 +87,8 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * @return a user's access token for the app client, with the given scopes (space separated in {@code scope})
+	 * @return a user's access token for the app client, with the given scopes (space
+	 * separated in {@code scope})
 	 */
 	public String accessToken(SimulatedUser user, String clientId, String... scopes) {
 		return accessToken(user, clientId, List.of(scopes), Duration.ofHours(1), (claims) -> {
@@ -91,8 +97,8 @@ public final class CognitoTokens {
 
 	/**
 	 * @param validity the token's lifetime ({@code exp - iat}), positive
-	 * @param customizer adjusts the claims before signing (for otherwise special tokens; for expired ones use
-	 * {@link #expiredSince(Duration)})
+	 * @param customizer adjusts the claims before signing (for otherwise special tokens;
+	 * for expired ones use {@link #expiredSince(Duration)})
 	 * @return a user's access token
 	 */
 	public String accessToken(SimulatedUser user, String clientId, List<String> scopes, Duration validity,
@@ -120,7 +126,8 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * @return a user's ID token for the app client ({@code aud}), with an optional {@code nonce}
+	 * @return a user's ID token for the app client ({@code aud}), with an optional
+	 * {@code nonce}
 	 */
 	public String idToken(SimulatedUser user, String clientId, String nonce) {
 		return idToken(user, clientId, nonce, null, Duration.ofHours(1), (claims) -> {
@@ -128,7 +135,8 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * @param accessToken the access token issued with it, for {@code at_hash}, or {@code null}
+	 * @param accessToken the access token issued with it, for {@code at_hash}, or
+	 * {@code null}
 	 * @param validity the token's lifetime ({@code exp - iat}), positive
 	 * @param customizer adjusts the claims before signing
 	 * @return a user's ID token
@@ -166,7 +174,8 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * @return a client credentials (machine) access token: {@code sub} is the client id, no {@code username}
+	 * @return a client credentials (machine) access token: {@code sub} is the client id,
+	 * no {@code username}
 	 */
 	public String machineToken(String clientId, String... scopes) {
 		return machineToken(clientId, List.of(scopes), Duration.ofHours(1), (claims) -> {
@@ -196,7 +205,8 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * @return the claims signed with the simulator's current key, with Cognito's header ({@code kid}, RS256)
+	 * @return the claims signed with the simulator's current key, with Cognito's header
+	 * ({@code kid}, RS256)
 	 */
 	public String sign(JWTClaimsSet claims) {
 		RSAKey key = this.keys.signingKey();
@@ -211,10 +221,14 @@ public final class CognitoTokens {
 		}
 	}
 
-	/** When a token of the given lifetime was issued: now, or one lifetime before its expiry in the past. */
+	/**
+	 * When a token of the given lifetime was issued: now, or one lifetime before its
+	 * expiry in the past.
+	 */
 	private Instant issuedAt(Duration validity) {
 		if (validity == null || validity.isNegative() || validity.isZero()) {
-			// exp at or before iat makes a token malformed, not expired: say how to build an expired one.
+			// exp at or before iat makes a token malformed, not expired: say how to build
+			// an expired one.
 			throw new IllegalArgumentException("The token validity must be positive, got " + validity
 					+ "; for an expired token use tokens().expired() or tokens().expiredSince(Duration)");
 		}
@@ -227,10 +241,14 @@ public final class CognitoTokens {
 		return this.issuer;
 	}
 
-	/** OpenID Connect's at_hash: base64url of the left half of the SHA-256 of the access token. */
+	/**
+	 * OpenID Connect's at_hash: base64url of the left half of the SHA-256 of the access
+	 * token.
+	 */
 	static String atHash(String accessToken) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(accessToken.getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, digest.length / 2));
 		}
 		catch (NoSuchAlgorithmException ex) {

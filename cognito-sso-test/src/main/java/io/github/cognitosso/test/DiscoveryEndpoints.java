@@ -11,8 +11,9 @@ import static io.github.cognitosso.test.SimulatorResponses.json;
 import static io.github.cognitosso.test.SimulatorResponses.response;
 
 /**
- * The pool's {@code /.well-known/openid-configuration} and {@code /.well-known/jwks.json}, below the issuer as
- * Cognito serves them. The JWKS publishes whatever the {@link KeyRing} holds at the time of the request.
+ * The pool's {@code /.well-known/openid-configuration} and
+ * {@code /.well-known/jwks.json}, below the issuer as Cognito serves them. The JWKS
+ * publishes whatever the {@link KeyRing} holds at the time of the request.
  */
 final class DiscoveryEndpoints {
 

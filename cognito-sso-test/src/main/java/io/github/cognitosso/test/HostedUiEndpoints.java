@@ -22,9 +22,10 @@ import static io.github.cognitosso.test.SimulatorResponses.redirectWithError;
 import static io.github.cognitosso.test.SimulatorResponses.response;
 
 /**
- * The hosted UI: {@code GET /oauth2/authorize}, the login form it shows and the form's {@code POST /login}. As
- * Cognito's, callback URLs match exactly, public clients must send a PKCE challenge, and a sign-in starts a
- * session (cookie {@value #SESSION_COOKIE}) that makes the next authorize request silent until {@code /logout}.
+ * The hosted UI: {@code GET /oauth2/authorize}, the login form it shows and the form's
+ * {@code POST /login}. As Cognito's, callback URLs match exactly, public clients must
+ * send a PKCE challenge, and a sign-in starts a session (cookie {@value #SESSION_COOKIE})
+ * that makes the next authorize request silent until {@code /logout}.
  */
 final class HostedUiEndpoints {
 
@@ -50,7 +51,8 @@ final class HostedUiEndpoints {
 		}
 		String redirectUri = params.get("redirect_uri");
 		if (redirectUri == null || !client.callbackUrls().contains(redirectUri)) {
-			return errorPage(400, "redirect_mismatch", "The redirect_uri is not an allowed callback URL of the app client.");
+			return errorPage(400, "redirect_mismatch",
+					"The redirect_uri is not an allowed callback URL of the app client.");
 		}
 		if (!"code".equals(params.get("response_type")) || !client.authorizationCodeGrant()) {
 			return redirectWithError(redirectUri, "unsupported_response_type", params.get("state"));
@@ -69,7 +71,8 @@ final class HostedUiEndpoints {
 		}
 		String signedIn = this.store.sessionUser(cookie(request, SESSION_COOKIE));
 		if (signedIn != null) {
-			// Cognito's hosted UI session: a signed-in browser gets a code without seeing the form again.
+			// Cognito's hosted UI session: a signed-in browser gets a code without seeing
+			// the form again.
 			return issueCode(signedIn, params, null);
 		}
 		return loginForm(params, null, 200);
@@ -113,8 +116,11 @@ final class HostedUiEndpoints {
 		for (String name : List.of("client_id", "redirect_uri", "response_type", "scope", "state", "nonce",
 				"code_challenge", "code_challenge_method", "lang", "identity_provider")) {
 			if (params.get(name) != null) {
-				hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-					.append(escapeHtml(params.get(name))).append("\">\n");
+				hidden.append("<input type=\"hidden\" name=\"")
+					.append(name)
+					.append("\" value=\"")
+					.append(escapeHtml(params.get(name)))
+					.append("\">\n");
 			}
 		}
 		String html = """
@@ -132,8 +138,9 @@ final class HostedUiEndpoints {
 				</form>
 				</main>
 				</body></html>
-				""".formatted(escapeHtml(this.simulator.userPoolId()),
-				(error != null) ? "<p id=\"error\" role=\"alert\">" + escapeHtml(error) + "</p>" : "", hidden);
+				"""
+			.formatted(escapeHtml(this.simulator.userPoolId()),
+					(error != null) ? "<p id=\"error\" role=\"alert\">" + escapeHtml(error) + "</p>" : "", hidden);
 		return html(status, html);
 	}
 

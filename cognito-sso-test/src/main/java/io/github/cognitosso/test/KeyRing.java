@@ -12,8 +12,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
- * The simulated pool's signing keys. Like Cognito's JWKS it usually publishes two keys; the newest signs.
- * Rotation keeps the previous key published until {@link #retireOldKeys()}, as a real rotation would.
+ * The simulated pool's signing keys. Like Cognito's JWKS it usually publishes two keys;
+ * the newest signs. Rotation keeps the previous key published until
+ * {@link #retireOldKeys()}, as a real rotation would.
  */
 final class KeyRing {
 

@@ -11,8 +11,9 @@ import static io.github.cognitosso.test.SimulatorResponses.errorPage;
 import static io.github.cognitosso.test.SimulatorResponses.response;
 
 /**
- * {@code GET /logout}: ends the hosted-UI session and redirects to a registered sign-out URL ({@code logout_uri},
- * matched exactly) or, with {@code redirect_uri} instead, back to the login form.
+ * {@code GET /logout}: ends the hosted-UI session and redirects to a registered sign-out
+ * URL ({@code logout_uri}, matched exactly) or, with {@code redirect_uri} instead, back
+ * to the login form.
  */
 final class LogoutEndpoint {
 
@@ -36,7 +37,8 @@ final class LogoutEndpoint {
 		String target;
 		if (logoutUri != null) {
 			if (!client.signOutUrls().contains(logoutUri)) {
-				return errorPage(400, "invalid_request", "The logout_uri is not an allowed sign-out URL of the app client.");
+				return errorPage(400, "invalid_request",
+						"The logout_uri is not an allowed sign-out URL of the app client.");
 			}
 			target = logoutUri;
 		}

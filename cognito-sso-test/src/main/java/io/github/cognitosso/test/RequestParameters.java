@@ -13,8 +13,8 @@ import com.github.tomakehurst.wiremock.http.FormParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 
 /**
- * Reads what a request to the simulator carries: query and form parameters (first value wins), cookies and the
- * space-separated {@code scope} parameter.
+ * Reads what a request to the simulator carries: query and form parameters (first value
+ * wins), cookies and the space-separated {@code scope} parameter.
  */
 final class RequestParameters {
 
@@ -43,12 +43,15 @@ final class RequestParameters {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Not a form body: treated as no parameters, which every endpoint reports as invalid_request.
+			// Not a form body: treated as no parameters, which every endpoint reports as
+			// invalid_request.
 		}
 		return form;
 	}
 
-	/** @return every value of the cookie, or none */
+	/**
+	 * @return every value of the cookie, or none
+	 */
 	static List<String> cookie(Request request, String name) {
 		Cookie cookie = request.getCookies().get(name);
 		return (cookie != null) ? cookie.getValues() : List.of();

@@ -12,8 +12,8 @@ import static io.github.cognitosso.test.SimulatorResponses.oauthError;
 import static io.github.cognitosso.test.SimulatorResponses.response;
 
 /**
- * {@code POST /oauth2/revoke}: revokes a refresh token of the calling client and the access tokens issued from
- * it; like Cognito it answers 200 for a token it does not know.
+ * {@code POST /oauth2/revoke}: revokes a refresh token of the calling client and the
+ * access tokens issued from it; like Cognito it answers 200 for a token it does not know.
  */
 final class RevocationEndpoint {
 

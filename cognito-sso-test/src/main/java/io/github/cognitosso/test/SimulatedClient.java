@@ -8,16 +8,23 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An app client of the simulated user pool, with the settings Cognito checks on every request.
+ * An app client of the simulated user pool, with the settings Cognito checks on every
+ * request.
  *
  * @param clientId the app client id
- * @param clientSecret the secret of a confidential client, or {@code null} for a public client
- * @param callbackUrls allowed redirect URIs of the authorization code grant (matched exactly)
- * @param signOutUrls allowed {@code logout_uri} values of {@code /logout} (matched exactly)
- * @param scopes scopes the client may request (built-in and custom {@code <resource-server>/<scope>})
+ * @param clientSecret the secret of a confidential client, or {@code null} for a public
+ * client
+ * @param callbackUrls allowed redirect URIs of the authorization code grant (matched
+ * exactly)
+ * @param signOutUrls allowed {@code logout_uri} values of {@code /logout} (matched
+ * exactly)
+ * @param scopes scopes the client may request (built-in and custom
+ * {@code <resource-server>/<scope>})
  * @param authorizationCodeGrant whether the authorization code grant is enabled
- * @param clientCredentialsGrant whether the client credentials grant is enabled (needs a secret)
- * @param refreshTokenRotation whether a refresh returns a new refresh token (Cognito's rotation setting)
+ * @param clientCredentialsGrant whether the client credentials grant is enabled (needs a
+ * secret)
+ * @param refreshTokenRotation whether a refresh returns a new refresh token (Cognito's
+ * rotation setting)
  * @param accessTokenValidity lifetime of access and ID tokens
  */
 public record SimulatedClient(String clientId, String clientSecret, List<String> callbackUrls, List<String> signOutUrls,
@@ -33,7 +40,8 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 	}
 
 	/**
-	 * @return a confidential client for browser login with the given callback and sign-out URLs
+	 * @return a confidential client for browser login with the given callback and
+	 * sign-out URLs
 	 */
 	public static SimulatedClient confidential(String clientId, String clientSecret, List<String> callbackUrls,
 			List<String> signOutUrls) {
@@ -63,13 +71,18 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 		return this.clientSecret != null;
 	}
 
-	/** @return this client with another access-token lifetime */
+	/**
+	 * @return this client with another access-token lifetime
+	 */
 	public SimulatedClient withAccessTokenValidity(Duration validity) {
 		return new SimulatedClient(this.clientId, this.clientSecret, this.callbackUrls, this.signOutUrls, this.scopes,
 				this.authorizationCodeGrant, this.clientCredentialsGrant, this.refreshTokenRotation, validity);
 	}
 
-	/** @return this client with further allowed callback and sign-out URLs (duplicates are dropped) */
+	/**
+	 * @return this client with further allowed callback and sign-out URLs (duplicates are
+	 * dropped)
+	 */
 	public SimulatedClient withMoreUrls(Collection<String> moreCallbackUrls, Collection<String> moreSignOutUrls) {
 		Set<String> callbacks = new LinkedHashSet<>(this.callbackUrls);
 		callbacks.addAll(moreCallbackUrls);
@@ -80,7 +93,9 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 				this.accessTokenValidity);
 	}
 
-	/** @return this client with refresh token rotation on or off */
+	/**
+	 * @return this client with refresh token rotation on or off
+	 */
 	public SimulatedClient withRefreshTokenRotation(boolean rotation) {
 		return new SimulatedClient(this.clientId, this.clientSecret, this.callbackUrls, this.signOutUrls, this.scopes,
 				this.authorizationCodeGrant, this.clientCredentialsGrant, rotation, this.accessTokenValidity);

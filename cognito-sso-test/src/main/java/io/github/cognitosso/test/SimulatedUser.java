@@ -7,14 +7,17 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A user of the simulated user pool: what Cognito stores about a user and writes into tokens.
+ * A user of the simulated user pool: what Cognito stores about a user and writes into
+ * tokens.
  *
- * @param username the user name ({@code cognito:username} in ID tokens, {@code username} in access tokens)
+ * @param username the user name ({@code cognito:username} in ID tokens, {@code username}
+ * in access tokens)
  * @param password the password the login form accepts
  * @param sub the user's immutable id ({@code sub})
  * @param email the email attribute, or {@code null}
  * @param groups the user's groups ({@code cognito:groups}), in order
- * @param attributes further attributes (for example {@code given_name} or {@code custom:tenant})
+ * @param attributes further attributes (for example {@code given_name} or
+ * {@code custom:tenant})
  */
 public record SimulatedUser(String username, String password, String sub, String email, List<String> groups,
 		Map<String, String> attributes) {

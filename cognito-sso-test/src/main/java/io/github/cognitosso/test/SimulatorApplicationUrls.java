@@ -12,12 +12,14 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers the running application's callback and sign-out URLs on the simulated app client once the web server
- * has a port: Cognito, and the simulator, accept only registered URLs, and a test or a development run rarely uses
- * the port that was registered in advance. The URLs are the starter's own templates
- * ({@code cognito.login.redirect-uri}, {@code cognito.logout.logout-uri}) for {@code localhost} and
- * {@code 127.0.0.1} on that port. For a development run it also says where to go and whom to sign in as: the
- * simulator's users and passwords are demo data on loopback, printed on purpose.
+ * Registers the running application's callback and sign-out URLs on the simulated app
+ * client once the web server has a port: Cognito, and the simulator, accept only
+ * registered URLs, and a test or a development run rarely uses the port that was
+ * registered in advance. The URLs are the starter's own templates
+ * ({@code cognito.login.redirect-uri}, {@code cognito.logout.logout-uri}) for
+ * {@code localhost} and {@code 127.0.0.1} on that port. For a development run it also
+ * says where to go and whom to sign in as: the simulator's users and passwords are demo
+ * data on loopback, printed on purpose.
  */
 final class SimulatorApplicationUrls implements ApplicationListener<ContextRefreshedEvent> {
 
@@ -59,9 +61,10 @@ final class SimulatorApplicationUrls implements ApplicationListener<ContextRefre
 		}
 		this.simulator.allowUrls(this.clientId, callbacks, signOuts);
 		if (this.announce && event.getApplicationContext().getParent() == null) {
-			logger.info(String.format("%n%n  Application: http://localhost:%s%s/%n  Cognito simulator: %s (user pool %s)"
-					+ "%n  Sign in as %s%n", port, contextPath, this.simulator.baseUrl(), this.simulator.userPoolId(),
-					users()));
+			logger.info(String.format(
+					"%n%n  Application: http://localhost:%s%s/%n  Cognito simulator: %s (user pool %s)"
+							+ "%n  Sign in as %s%n",
+					port, contextPath, this.simulator.baseUrl(), this.simulator.userPoolId(), users()));
 		}
 	}
 

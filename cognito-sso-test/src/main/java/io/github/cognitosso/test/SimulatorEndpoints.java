@@ -14,10 +14,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import static io.github.cognitosso.test.SimulatorResponses.json;
 
 /**
- * The simulated Cognito endpoints, as one WireMock transformer that routes method and path to an endpoint
- * family: {@link DiscoveryEndpoints}, {@link HostedUiEndpoints}, {@link TokenEndpoint}, {@link UserInfoEndpoint},
- * {@link RevocationEndpoint} and {@link LogoutEndpoint}, which share one {@link SimulatorStore}. Anything else is a
- * JSON 404.
+ * The simulated Cognito endpoints, as one WireMock transformer that routes method and
+ * path to an endpoint family: {@link DiscoveryEndpoints}, {@link HostedUiEndpoints},
+ * {@link TokenEndpoint}, {@link UserInfoEndpoint}, {@link RevocationEndpoint} and
+ * {@link LogoutEndpoint}, which share one {@link SimulatorStore}. Anything else is a JSON
+ * 404.
  */
 final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 
@@ -57,8 +58,8 @@ final class SimulatorEndpoints implements ResponseDefinitionTransformerV2 {
 	}
 
 	/**
-	 * Revokes every refresh token of the user, with the access and ID tokens issued from them, and ends the user's
-	 * hosted-UI sessions.
+	 * Revokes every refresh token of the user, with the access and ID tokens issued from
+	 * them, and ends the user's hosted-UI sessions.
 	 */
 	void globalSignOut(String username) {
 		this.store.globalSignOut(username);

@@ -11,8 +11,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
- * The shapes of the simulator's answers, as Cognito sends them: JSON bodies, OAuth errors, redirects to the
- * client and the hosted UI's HTML pages, none of them cacheable.
+ * The shapes of the simulator's answers, as Cognito sends them: JSON bodies, OAuth
+ * errors, redirects to the client and the hosted UI's HTML pages, none of them cacheable.
  */
 final class SimulatorResponses {
 
@@ -20,7 +20,9 @@ final class SimulatorResponses {
 	}
 
 	static ResponseDefinitionBuilder response(int status) {
-		return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Cache-Control", "no-store");
+		return ResponseDefinitionBuilder.responseDefinition()
+			.withStatus(status)
+			.withHeader("Cache-Control", "no-store");
 	}
 
 	static ResponseDefinition json(int status, Map<String, ?> body) {
@@ -33,16 +35,20 @@ final class SimulatorResponses {
 		return response(status).withHeader("Content-Type", "text/html;charset=utf-8").withBody(html).build();
 	}
 
-	/** Cognito's token and revocation endpoints answer every OAuth error with HTTP 400 and a JSON error code. */
+	/**
+	 * Cognito's token and revocation endpoints answer every OAuth error with HTTP 400 and
+	 * a JSON error code.
+	 */
 	static ResponseDefinition oauthError(String error) {
 		return json(400, Map.of("error", error));
 	}
 
 	static ResponseDefinition bearerError(String error, String description) {
-		return response(401).withHeader("WWW-Authenticate",
-				"Bearer error=\"" + error + "\", error_description=\"" + description + "\"")
+		return response(401)
+			.withHeader("WWW-Authenticate", "Bearer error=\"" + error + "\", error_description=\"" + description + "\"")
 			.withHeader("Content-Type", "application/json;charset=UTF-8")
-			.withBody(JSONObjectUtils.toJSONString(new LinkedHashMap<>(Map.of("error", error, "error_description", description))))
+			.withBody(JSONObjectUtils
+				.toJSONString(new LinkedHashMap<>(Map.of("error", error, "error_description", description))))
 			.build();
 	}
 
@@ -59,8 +65,8 @@ final class SimulatorResponses {
 	static ResponseDefinition errorPage(int status, String error, String description) {
 		return html(status,
 				"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title></head><body>"
-						+ "<h1>An error was encountered with the requested page.</h1><p id=\"error\">" + escapeHtml(error)
-						+ ": " + escapeHtml(description) + "</p></body></html>");
+						+ "<h1>An error was encountered with the requested page.</h1><p id=\"error\">"
+						+ escapeHtml(error) + ": " + escapeHtml(description) + "</p></body></html>");
 	}
 
 	static String encode(String value) {

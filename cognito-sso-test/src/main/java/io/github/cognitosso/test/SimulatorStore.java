@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the simulated pool remembers between requests: authorization codes, refresh tokens, the sign-ins whose
- * tokens were revoked, and hosted-UI sessions. One store is shared by the endpoint families; WireMock serves
- * requests concurrently, hence the concurrent maps.
+ * What the simulated pool remembers between requests: authorization codes, refresh
+ * tokens, the sign-ins whose tokens were revoked, and hosted-UI sessions. One store is
+ * shared by the endpoint families; WireMock serves requests concurrently, hence the
+ * concurrent maps.
  */
 final class SimulatorStore {
 
@@ -26,36 +27,50 @@ final class SimulatorStore {
 
 	private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
-	/** @return a new single-use code for the sign-in */
+	/**
+	 * @return a new single-use code for the sign-in
+	 */
 	String issueCode(AuthorizationCode code) {
 		String value = randomToken(24);
 		this.codes.put(value, code);
 		return value;
 	}
 
-	/** @return the sign-in of the code, or {@code null}; either way the code cannot be redeemed again */
+	/**
+	 * @return the sign-in of the code, or {@code null}; either way the code cannot be
+	 * redeemed again
+	 */
 	AuthorizationCode redeemCode(String code) {
 		return (code != null) ? this.codes.remove(code) : null;
 	}
 
-	/** @return a new origin id, which ties the tokens of one sign-in together (Cognito's {@code origin_jti}) */
+	/**
+	 * @return a new origin id, which ties the tokens of one sign-in together (Cognito's
+	 * {@code origin_jti})
+	 */
 	String newOrigin() {
 		return randomToken(12);
 	}
 
-	/** @return a new refresh token for the grant */
+	/**
+	 * @return a new refresh token for the grant
+	 */
 	String issueRefreshToken(RefreshGrant grant) {
 		String token = randomToken(96);
 		this.refreshTokens.put(token, grant);
 		return token;
 	}
 
-	/** @return the grant of a live refresh token, or {@code null} */
+	/**
+	 * @return the grant of a live refresh token, or {@code null}
+	 */
 	RefreshGrant refreshGrant(String token) {
 		return (token != null) ? this.refreshTokens.get(token) : null;
 	}
 
-	/** @return a new refresh token for the grant of {@code presented}, which stops working */
+	/**
+	 * @return a new refresh token for the grant of {@code presented}, which stops working
+	 */
 	String rotateRefreshToken(String presented, RefreshGrant grant) {
 		this.refreshTokens.remove(presented);
 		return issueRefreshToken(grant);
@@ -67,19 +82,25 @@ final class SimulatorStore {
 		this.revokedOrigins.add(grant.origin());
 	}
 
-	/** @return whether the tokens of the sign-in with this origin id were revoked */
+	/**
+	 * @return whether the tokens of the sign-in with this origin id were revoked
+	 */
 	boolean isRevoked(String origin) {
 		return this.revokedOrigins.contains(origin);
 	}
 
-	/** @return the id of a new hosted-UI session of the user */
+	/**
+	 * @return the id of a new hosted-UI session of the user
+	 */
 	String startSession(String username) {
 		String session = randomToken(24);
 		this.sessions.put(session, username);
 		return session;
 	}
 
-	/** @return the user of the first live session among the ids, or {@code null} */
+	/**
+	 * @return the user of the first live session among the ids, or {@code null}
+	 */
 	String sessionUser(Collection<String> sessionIds) {
 		for (String id : sessionIds) {
 			String user = this.sessions.get(id);
@@ -95,8 +116,8 @@ final class SimulatorStore {
 	}
 
 	/**
-	 * Revokes every refresh token of the user, with the access and ID tokens issued from them, and ends the user's
-	 * hosted-UI sessions.
+	 * Revokes every refresh token of the user, with the access and ID tokens issued from
+	 * them, and ends the user's hosted-UI sessions.
 	 */
 	void globalSignOut(String username) {
 		this.refreshTokens.entrySet().removeIf((entry) -> {
@@ -119,7 +140,10 @@ final class SimulatorStore {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
 	}
 
-	/** A sign-in waiting for its code to be redeemed, with everything the redemption must match. */
+	/**
+	 * A sign-in waiting for its code to be redeemed, with everything the redemption must
+	 * match.
+	 */
 	record AuthorizationCode(String clientId, String redirectUri, String username, List<String> scopes,
 			String codeChallenge, String nonce, Instant expiresAt) {
 	}

@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads a simulator's pool, users and clients from YAML (see {@link CognitoSimulator#fromYaml(InputStream)}).
+ * Reads a simulator's pool, users and clients from YAML (see
+ * {@link CognitoSimulator#fromYaml(InputStream)}).
  */
 final class SimulatorYaml {
 

@@ -23,9 +23,10 @@ import static io.github.cognitosso.test.SimulatorResponses.json;
 import static io.github.cognitosso.test.SimulatorResponses.oauthError;
 
 /**
- * {@code POST /oauth2/token}: the authorization code grant (single-use codes bound to client, redirect URI, PKCE
- * challenge and nonce), the refresh token grant (with the client's rotation setting) and the client credentials
- * grant (custom scopes only), each answering errors with Cognito's OAuth codes.
+ * {@code POST /oauth2/token}: the authorization code grant (single-use codes bound to
+ * client, redirect URI, PKCE challenge and nonce), the refresh token grant (with the
+ * client's rotation setting) and the client credentials grant (custom scopes only), each
+ * answering errors with Cognito's OAuth codes.
  */
 final class TokenEndpoint {
 
@@ -130,7 +131,8 @@ final class TokenEndpoint {
 			String nonce, String origin, Instant authTime, String refreshToken) {
 		CognitoTokens tokens = this.simulator.tokens();
 		Duration validity = client.accessTokenValidity();
-		// As Cognito: tokens from a refresh keep the auth_time of the sign-in they descend from.
+		// As Cognito: tokens from a refresh keep the auth_time of the sign-in they
+		// descend from.
 		String accessToken = tokens.accessToken(user, client.clientId(), scopes, validity,
 				(claims) -> claims.claim("origin_jti", origin).claim("auth_time", authTime.getEpochSecond()));
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -17,8 +17,9 @@ import static io.github.cognitosso.test.SimulatorResponses.bearerError;
 import static io.github.cognitosso.test.SimulatorResponses.json;
 
 /**
- * {@code /oauth2/userInfo}: the user's attributes for a live access token with the {@code openid} scope, with
- * Cognito's string-typed {@code email_verified}; a revoked, expired or ID token gets a bearer error.
+ * {@code /oauth2/userInfo}: the user's attributes for a live access token with the
+ * {@code openid} scope, with Cognito's string-typed {@code email_verified}; a revoked,
+ * expired or ID token gets a bearer error.
  */
 final class UserInfoEndpoint {
 
@@ -37,8 +38,7 @@ final class UserInfoEndpoint {
 			return bearerError("invalid_request", "Access token is missing");
 		}
 		JWTClaimsSet claims = verify(authorization.substring(7).trim());
-		if (claims == null || !"access".equals(claims.getClaim("token_use"))
-				|| claims.getExpirationTime() == null
+		if (claims == null || !"access".equals(claims.getClaim("token_use")) || claims.getExpirationTime() == null
 				|| claims.getExpirationTime().toInstant().isBefore(this.simulator.clock().instant())
 				|| this.store.isRevoked(String.valueOf(claims.getClaim("origin_jti")))) {
 			return bearerError("invalid_token", "Access token is not valid");

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the simulator over HTTP the way a browser and an OAuth client would, and checks it answers as Cognito
- * does.
+ * Drives the simulator over HTTP the way a browser and an OAuth client would, and checks
+ * it answers as Cognito does.
  */
 class CognitoSimulatorTests {
 
@@ -78,10 +78,10 @@ class CognitoSimulatorTests {
 	@Test
 	void signInWithTheLoginFormYieldsCognitoShapedTokens() throws Exception {
 		String code = signIn("alice", "alice-password", "demo-client", "nonce-1");
-		Map<String, Object> tokens = JSONObjectUtils.parse(tokenRequest("demo-client", "demo-secret",
-				"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK) + "&code_verifier="
-						+ VERIFIER)
-			.body());
+		Map<String, Object> tokens = JSONObjectUtils
+			.parse(tokenRequest("demo-client", "demo-secret", "grant_type=authorization_code&code=" + code
+					+ "&redirect_uri=" + encode(CALLBACK) + "&code_verifier=" + VERIFIER)
+				.body());
 		JWTClaimsSet access = verified((String) tokens.get("access_token"));
 		assertThat(access.getClaims()).containsEntry("token_use", "access")
 			.containsEntry("client_id", "demo-client")
@@ -103,8 +103,8 @@ class CognitoSimulatorTests {
 	void wrongPasswordShowsCognitosMessage() throws Exception {
 		HttpResponse<String> form = get(authorizeUrl("demo-client", "n"));
 		assertThat(form.body()).contains("<form id=\"signin\"");
-		HttpResponse<String> failed = post(this.cognito.baseUrl() + "/login", hiddenFields(form.body())
-				+ "&username=alice&password=wrong", null);
+		HttpResponse<String> failed = post(this.cognito.baseUrl() + "/login",
+				hiddenFields(form.body()) + "&username=alice&password=wrong", null);
 		assertThat(failed.statusCode()).isEqualTo(200);
 		assertThat(failed.body()).contains("Incorrect username or password.");
 	}
@@ -115,7 +115,8 @@ class CognitoSimulatorTests {
 		String wrongVerifier = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK)
 				+ "&code_verifier=wrong-verifier-wrong-verifier-wrong-verifier";
 		assertThat(tokenRequest("demo-client", "demo-secret", wrongVerifier).body()).contains("invalid_grant");
-		// Bob's hosted-UI session is alive, so the second authorize request returns a code at once.
+		// Bob's hosted-UI session is alive, so the second authorize request returns a
+		// code at once.
 		String location = get(authorizeUrl("demo-client", null)).headers().firstValue("Location").orElseThrow();
 		String second = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
 		String ok = "grant_type=authorization_code&code=" + second + "&redirect_uri=" + encode(CALLBACK)
@@ -156,9 +157,9 @@ class CognitoSimulatorTests {
 
 	@Test
 	void clientCredentialsGrantIssuesMachineTokens() throws Exception {
-		Map<String, Object> tokens = JSONObjectUtils.parse(tokenRequest("demo-machine", "demo-machine-secret",
-				"grant_type=client_credentials&scope=demo-api/read")
-			.body());
+		Map<String, Object> tokens = JSONObjectUtils.parse(
+				tokenRequest("demo-machine", "demo-machine-secret", "grant_type=client_credentials&scope=demo-api/read")
+					.body());
 		JWTClaimsSet machine = verified((String) tokens.get("access_token"));
 		assertThat(machine.getSubject()).isEqualTo("demo-machine");
 		assertThat(machine.getClaims()).containsEntry("client_id", "demo-machine")
@@ -182,9 +183,10 @@ class CognitoSimulatorTests {
 	@Test
 	void userInfoSendsVerifiedFlagsAsStrings() throws Exception {
 		String access = this.cognito.tokens().accessToken(this.cognito.user("alice"), "demo-client", "openid", "email");
-		HttpResponse<String> response = this.browser.send(HttpRequest.newBuilder(URI.create(this.cognito.baseUrl()
-				+ "/oauth2/userInfo")).header("Authorization", "Bearer " + access).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.browser
+			.send(HttpRequest.newBuilder(URI.create(this.cognito.baseUrl() + "/oauth2/userInfo"))
+				.header("Authorization", "Bearer " + access)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(JSONObjectUtils.parse(response.body())).containsEntry("username", "alice")
 			.containsEntry("email_verified", "true");
 	}
@@ -192,32 +194,38 @@ class CognitoSimulatorTests {
 	@Test
 	void refreshAndRevokeFollowCognito() throws Exception {
 		String code = signIn("alice", "alice-password", "demo-client", null);
-		Map<String, Object> tokens = JSONObjectUtils.parse(tokenRequest("demo-client", "demo-secret",
-				"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK) + "&code_verifier="
-						+ VERIFIER)
-			.body());
+		Map<String, Object> tokens = JSONObjectUtils
+			.parse(tokenRequest("demo-client", "demo-secret", "grant_type=authorization_code&code=" + code
+					+ "&redirect_uri=" + encode(CALLBACK) + "&code_verifier=" + VERIFIER)
+				.body());
 		String refresh = (String) tokens.get("refresh_token");
 		Map<String, Object> refreshed = JSONObjectUtils.parse(
 				tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(refresh))
 					.body());
 		assertThat(refreshed).containsKeys("access_token", "id_token").doesNotContainKey("refresh_token");
-		assertThat(tokenRequest("demo-client", "demo-secret", "token=" + encode(refresh), "/oauth2/revoke").statusCode())
+		assertThat(
+				tokenRequest("demo-client", "demo-secret", "token=" + encode(refresh), "/oauth2/revoke").statusCode())
 			.isEqualTo(200);
-		assertThat(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(refresh))
-			.body()).contains("invalid_grant");
-		HttpResponse<String> userInfo = this.browser.send(HttpRequest.newBuilder(URI.create(this.cognito.baseUrl()
-				+ "/oauth2/userInfo")).header("Authorization", "Bearer " + refreshed.get("access_token")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		assertThat(
+				tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(refresh))
+					.body())
+			.contains("invalid_grant");
+		HttpResponse<String> userInfo = this.browser
+			.send(HttpRequest.newBuilder(URI.create(this.cognito.baseUrl() + "/oauth2/userInfo"))
+				.header("Authorization", "Bearer " + refreshed.get("access_token"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(userInfo.statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void refreshedTokensKeepTheAuthTimeOfTheSignIn() throws Exception {
 		String code = signIn("alice", "alice-password", "demo-client", null);
-		String refresh = (String) JSONObjectUtils.parse(tokenRequest("demo-client", "demo-secret",
-				"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK) + "&code_verifier="
-						+ VERIFIER)
-			.body()).get("refresh_token");
+		String refresh = (String) JSONObjectUtils
+			.parse(tokenRequest("demo-client", "demo-secret",
+					"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK)
+							+ "&code_verifier=" + VERIFIER)
+				.body())
+			.get("refresh_token");
 		this.clock.advance(Duration.ofHours(2));
 
 		Map<String, Object> refreshed = JSONObjectUtils.parse(
@@ -234,15 +242,19 @@ class CognitoSimulatorTests {
 	@Test
 	void globalSignOutRevokesEveryRefreshTokenOfTheUser() throws Exception {
 		String code = signIn("alice", "alice-password", "demo-client", null);
-		String refresh = (String) JSONObjectUtils.parse(tokenRequest("demo-client", "demo-secret",
-				"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK) + "&code_verifier="
-						+ VERIFIER)
-			.body()).get("refresh_token");
+		String refresh = (String) JSONObjectUtils
+			.parse(tokenRequest("demo-client", "demo-secret",
+					"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK)
+							+ "&code_verifier=" + VERIFIER)
+				.body())
+			.get("refresh_token");
 
 		this.cognito.globalSignOut("alice");
 
-		assertThat(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(refresh))
-			.body()).contains("invalid_grant");
+		assertThat(
+				tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(refresh))
+					.body())
+			.contains("invalid_grant");
 		assertThat(this.cognito.activeSessions()).isZero();
 	}
 
@@ -252,7 +264,8 @@ class CognitoSimulatorTests {
 		assertThat(this.cognito.activeSessions()).isEqualTo(1);
 		HttpResponse<String> silent = get(authorizeUrl("demo-client", null));
 		assertThat(silent.statusCode()).isEqualTo(302);
-		assertThat(silent.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).startsWith(CALLBACK + "?code="));
+		assertThat(silent.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).startsWith(CALLBACK + "?code="));
 		HttpResponse<String> logout = get(this.cognito.baseUrl() + "/logout?client_id=demo-client&logout_uri="
 				+ encode("http://localhost:8080/"));
 		assertThat(logout.statusCode()).isEqualTo(302);
@@ -271,9 +284,9 @@ class CognitoSimulatorTests {
 
 	@Test
 	void authorizeRefusesUnregisteredCallbacks() throws Exception {
-		HttpResponse<String> response = get(this.cognito.baseUrl()
-				+ "/oauth2/authorize?response_type=code&client_id=demo-client&redirect_uri="
-				+ encode("https://evil.example.com/cb"));
+		HttpResponse<String> response = get(
+				this.cognito.baseUrl() + "/oauth2/authorize?response_type=code&client_id=demo-client&redirect_uri="
+						+ encode("https://evil.example.com/cb"));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("redirect_mismatch");
 	}
@@ -357,8 +370,8 @@ class CognitoSimulatorTests {
 		String challenge = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
-		return this.cognito.baseUrl() + "/oauth2/authorize?response_type=code&client_id=" + clientId
-				+ "&redirect_uri=" + encode(CALLBACK) + "&scope=" + encode("openid email profile") + "&state=xyz"
+		return this.cognito.baseUrl() + "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
+				+ encode(CALLBACK) + "&scope=" + encode("openid email profile") + "&state=xyz"
 				+ ((nonce != null) ? "&nonce=" + nonce : "") + "&code_challenge=" + challenge
 				+ "&code_challenge_method=S256";
 	}

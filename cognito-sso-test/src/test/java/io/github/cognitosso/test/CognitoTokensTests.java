@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The times {@link CognitoTokens} writes: now by the simulator's clock, or consistently in the past for expired
- * tokens.
+ * The times {@link CognitoTokens} writes: now by the simulator's clock, or consistently
+ * in the past for expired tokens.
  */
 class CognitoTokensTests {
 
@@ -72,10 +72,9 @@ class CognitoTokensTests {
 
 	@Test
 	void negativeValidityIsRefusedWithAPointerToExpiredSince() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.tokens.accessToken(this.alice, "demo-client", List.of("openid"),
-					Duration.ofMinutes(-5), (builder) -> {
-					}))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.tokens.accessToken(this.alice, "demo-client",
+				List.of("openid"), Duration.ofMinutes(-5), (builder) -> {
+				}))
 			.withMessageContaining("PT-5M")
 			.withMessageContaining("expiredSince(Duration)");
 	}

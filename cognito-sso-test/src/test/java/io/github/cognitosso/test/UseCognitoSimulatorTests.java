@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link UseCognitoSimulator}: the simulator starts only when the fully loaded configuration names no user pool,
- * and then its values win over every other property source.
+ * {@link UseCognitoSimulator}: the simulator starts only when the fully loaded
+ * configuration names no user pool, and then its values win over every other property
+ * source.
  */
 class UseCognitoSimulatorTests {
 
@@ -96,7 +97,8 @@ class UseCognitoSimulatorTests {
 		assertThat(context.getBeansOfType(CognitoSimulator.class)).isEmpty();
 		assertThat(context.getEnvironment().getProperty("cognito.user-pool-id")).isEqualTo(pool);
 		assertThat(context.getEnvironment().getProperty("cognito.issuer-uri")).isNull();
-		assertThat(context.getEnvironment().getPropertySources()
+		assertThat(context.getEnvironment()
+			.getPropertySources()
 			.contains(CognitoSimulatorEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 	}
 

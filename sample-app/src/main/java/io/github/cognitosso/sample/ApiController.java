@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sample's API: Cognito access tokens in {@code Authorization: Bearer}, from users or machines.
- * {@code /api/admin} is limited to group admin by the security configuration.
+ * The sample's API: Cognito access tokens in {@code Authorization: Bearer}, from users or
+ * machines. {@code /api/admin} is limited to group admin by the security configuration.
  */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")

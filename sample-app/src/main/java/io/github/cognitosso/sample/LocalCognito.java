@@ -3,10 +3,12 @@ package io.github.cognitosso.sample;
 import io.github.cognitosso.test.UseCognitoSimulator;
 
 /**
- * Runs the sample against a local Cognito simulator (the users and clients of {@code cognito-simulator.yml}) when
- * no real user pool is configured, so the sample works on a fresh machine without an AWS account. The decision is
- * taken after every property source is loaded: a pool id from {@code COGNITO_USER_POOL_ID}, {@code --cognito.*}
- * arguments, {@code SPRING_APPLICATION_JSON} or a configuration file of yours means the simulator does not start.
+ * Runs the sample against a local Cognito simulator (the users and clients of
+ * {@code cognito-simulator.yml}) when no real user pool is configured, so the sample
+ * works on a fresh machine without an AWS account. The decision is taken after every
+ * property source is loaded: a pool id from {@code COGNITO_USER_POOL_ID},
+ * {@code --cognito.*} arguments, {@code SPRING_APPLICATION_JSON} or a configuration file
+ * of yours means the simulator does not start.
  */
 @UseCognitoSimulator(config = "cognito-simulator.yml", clientId = LocalCognito.CLIENT_ID,
 		machineClientId = LocalCognito.MACHINE_CLIENT_ID)

@@ -14,11 +14,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The machine-to-machine demo: the application calls its own {@code /api/hello} as a machine, with a token from
- * the client credentials grant attached by the starter's {@code cognitoRestClient}.
+ * The machine-to-machine demo: the application calls its own {@code /api/hello} as a
+ * machine, with a token from the client credentials grant attached by the starter's
+ * {@code cognitoRestClient}.
  * <p>
- * The API's address is fixed, the app's own loopback address and port, and never taken from the request: a URL
- * built from the {@code Host} header would let anyone send the machine token to a host of their choice.
+ * The API's address is fixed, the app's own loopback address and port, and never taken
+ * from the request: a URL built from the {@code Host} header would let anyone send the
+ * machine token to a host of their choice.
  */
 @RestController
 class MachineToMachineController {
@@ -54,14 +56,16 @@ class MachineToMachineController {
 		catch (RestClientException ex) {
 			result = "The API call failed: " + ex.getMessage();
 		}
-		return page(request, "<p>The app asked Cognito for a token with the client credentials grant and called "
-				+ "<code>GET " + Pages.escape(api) + "</code> with it. The API answered:</p>\n<pre id=\"m2m-result\">"
-				+ Pages.escape(result) + "</pre>\n");
+		return page(request,
+				"<p>The app asked Cognito for a token with the client credentials grant and called " + "<code>GET "
+						+ Pages.escape(api) + "</code> with it. The API answered:</p>\n<pre id=\"m2m-result\">"
+						+ Pages.escape(result) + "</pre>\n");
 	}
 
 	/**
-	 * @return the URL of one of the app's own endpoints, read at call time ({@code local.server.port} exists once
-	 * the web server has started), or {@code null} before that
+	 * @return the URL of one of the app's own endpoints, read at call time
+	 * ({@code local.server.port} exists once the web server has started), or {@code null}
+	 * before that
 	 */
 	private String apiUrl(String path) {
 		String port = this.environment.getProperty("local.server.port");

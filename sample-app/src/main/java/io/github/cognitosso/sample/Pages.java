@@ -23,15 +23,19 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The sample's HTML, as plain strings: one layout for every page (the app name, navigation, and who is signed in
- * with a sign-out button), and the pieces the pages share to show tokens. Every value goes through
- * {@link #escape(String)}: claims and attributes come from the identity provider, not from this app.
+ * The sample's HTML, as plain strings: one layout for every page (the app name,
+ * navigation, and who is signed in with a sign-out button), and the pieces the pages
+ * share to show tokens. Every value goes through {@link #escape(String)}: claims and
+ * attributes come from the identity provider, not from this app.
  */
 final class Pages {
 
 	static final String APP_NAME = "cognito-sso sample";
 
-	/** The JWT claims that hold seconds since the epoch (RFC 7519 and OpenID Connect's {@code auth_time}). */
+	/**
+	 * The JWT claims that hold seconds since the epoch (RFC 7519 and OpenID Connect's
+	 * {@code auth_time}).
+	 */
 	private static final Set<String> EPOCH_CLAIMS = Set.of("exp", "iat", "nbf", "auth_time");
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z",
@@ -51,8 +55,9 @@ final class Pages {
 	static String page(HttpServletRequest request, String title, String body) {
 		return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-				+ " &middot; " + escape(APP_NAME) + "</title>\n<link rel=\"stylesheet\" href=\"/css/sample.css\"></head>\n"
-				+ "<body>\n" + header(request) + "<main>\n" + body + "</main>\n<footer>Secured by Amazon Cognito "
+				+ " &middot; " + escape(APP_NAME)
+				+ "</title>\n<link rel=\"stylesheet\" href=\"/css/sample.css\"></head>\n" + "<body>\n" + header(request)
+				+ "<main>\n" + body + "</main>\n<footer>Secured by Amazon Cognito "
 				+ "through cognito-sso-starter.</footer>\n</body></html>\n";
 	}
 
@@ -66,13 +71,14 @@ final class Pages {
 	}
 
 	private static String header(HttpServletRequest request) {
-		StringBuilder header = new StringBuilder("<header>\n<a class=\"app-name\" href=\"/\">")
-			.append(escape(APP_NAME))
+		StringBuilder header = new StringBuilder("<header>\n<a class=\"app-name\" href=\"/\">").append(escape(APP_NAME))
 			.append("</a>\n<nav><a href=\"/\">Home</a> <a href=\"/me\">My profile</a> <a href=\"/admin\">Admin</a> ")
 			.append("<a href=\"/m2m\">Machine to machine</a></nav>\n<div class=\"session\">");
 		Authentication user = signedInUser();
 		if (user != null) {
-			header.append("<span id=\"signed-in-user\">").append(escape(user.getName())).append("</span> ")
+			header.append("<span id=\"signed-in-user\">")
+				.append(escape(user.getName()))
+				.append("</span> ")
 				.append(signOutForm(request));
 		}
 		else {
@@ -91,7 +97,8 @@ final class Pages {
 
 	/**
 	 * @param id the table's element id
-	 * @param claims a token's claims, shown sorted by name; epoch times also as dates in the clock's zone
+	 * @param claims a token's claims, shown sorted by name; epoch times also as dates in
+	 * the clock's zone
 	 * @return a two-column table of the claims
 	 */
 	static String claimsTable(String id, Map<String, Object> claims, Clock clock) {
@@ -119,7 +126,10 @@ final class Pages {
 		return escape(String.valueOf(value));
 	}
 
-	/** Spring Security reads ID token times as {@link Instant}, Nimbus as {@link Date}, {@code auth_time} as a number. */
+	/**
+	 * Spring Security reads ID token times as {@link Instant}, Nimbus as {@link Date},
+	 * {@code auth_time} as a number.
+	 */
 	private static Instant instant(String name, Object value) {
 		if (value instanceof Instant instant) {
 			return instant;
@@ -134,15 +144,16 @@ final class Pages {
 	}
 
 	/**
-	 * @return the instant as a date and time in the clock's zone, e.g. {@code 2025-06-01 14:03:12 CEST}
+	 * @return the instant as a date and time in the clock's zone, e.g.
+	 * {@code 2025-06-01 14:03:12 CEST}
 	 */
 	static String dateTime(Instant instant, Clock clock) {
 		return DATE_TIME.format(ZonedDateTime.ofInstant(instant, clock.getZone()));
 	}
 
 	/**
-	 * @return how long until the expiry from the clock's now, e.g. {@code expires in 58 min} or
-	 * {@code expired 3 min ago}
+	 * @return how long until the expiry from the clock's now, e.g.
+	 * {@code expires in 58 min} or {@code expired 3 min ago}
 	 */
 	static String expiresIn(Instant expiry, Clock clock) {
 		Duration left = Duration.between(clock.instant(), expiry);

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Pages for signed-in users: the profile, which shows what the sign-in brought (the ID token, the access token and
- * the authorities Spring Security made of them), and an admin page for group admin.
+ * Pages for signed-in users: the profile, which shows what the sign-in brought (the ID
+ * token, the access token and the authorities Spring Security made of them), and an admin
+ * page for group admin.
  */
 @RestController
 class ProfileController {
@@ -36,7 +37,8 @@ class ProfileController {
 	}
 
 	/**
-	 * @param cognito the tokens of this browser session's sign-in (refreshed when the access token has expired)
+	 * @param cognito the tokens of this browser session's sign-in (refreshed when the
+	 * access token has expired)
 	 */
 	@GetMapping(path = "/me", produces = MediaType.TEXT_HTML_VALUE)
 	String me(@AuthenticationPrincipal OidcUser user, Authentication authentication,
@@ -63,7 +65,9 @@ class ProfileController {
 			.append("<code>hasRole(\"admin\")</code> means group admin) and each granted scope into a ")
 			.append("<code>SCOPE_</code> authority; <code>cognito.authorities.*</code> changes the mapping. ")
 			.append("Spring Security adds <code>OIDC_USER</code> to every OpenID Connect sign-in.</p>\n");
-		body.append("<div class=\"tokens\">\n").append(idToken(user.getIdToken())).append(accessToken(cognito))
+		body.append("<div class=\"tokens\">\n")
+			.append(idToken(user.getIdToken()))
+			.append(accessToken(cognito))
 			.append("</div>\n");
 		return Pages.page(request, "My profile", body.toString());
 	}
@@ -80,12 +84,13 @@ class ProfileController {
 		StringBuilder section = new StringBuilder("<section>\n<h2>Access token</h2>\n<p class=\"note\">What this ")
 			.append("session may call: Cognito issued it with the granted scopes (<code>scope</code>) for APIs such ")
 			.append("as <code>/api/hello</code>. ")
-			.append((cognito.getRefreshToken() != null)
-					? "A refresh token (not shown) renews it when it expires." : "There is no refresh token.")
+			.append((cognito.getRefreshToken() != null) ? "A refresh token (not shown) renews it when it expires."
+					: "There is no refresh token.")
 			.append("</p>\n");
 		JWTClaimsSet claims;
 		try {
-			// For display only: Cognito sent it to this app over TLS, and the page makes no decision on it.
+			// For display only: Cognito sent it to this app over TLS, and the page makes
+			// no decision on it.
 			claims = JWTParser.parse(accessToken.getTokenValue()).getJWTClaimsSet();
 		}
 		catch (ParseException ex) {
@@ -94,7 +99,8 @@ class ProfileController {
 				.append("</section>\n")
 				.toString();
 		}
-		// The exp claim is Cognito's word; getExpiresAt() is this app's reading of expires_in.
+		// The exp claim is Cognito's word; getExpiresAt() is this app's reading of
+		// expires_in.
 		Instant expiresAt = (claims.getExpirationTime() != null) ? claims.getExpirationTime().toInstant()
 				: accessToken.getExpiresAt();
 		return section.append(expiry("access-token-expiry", expiresAt))

@@ -9,21 +9,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The sample's own rules, with the starter's Cognito set-up (browser login, logout, bearer tokens) applied through
- * {@link CognitoHttpConfigurer}: groups are roles, so {@code hasRole("admin")} means "in Cognito group admin".
+ * The sample's own rules, with the starter's Cognito set-up (browser login, logout,
+ * bearer tokens) applied through {@link CognitoHttpConfigurer}: groups are roles, so
+ * {@code hasRole("admin")} means "in Cognito group admin".
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain sampleSecurity(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/m2m", "/error", "/favicon.ico", "/css/**")
-			.permitAll()
-			.requestMatchers("/admin", "/api/admin")
-			.hasRole("admin")
-			.anyRequest()
-			.authenticated());
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/", "/m2m", "/error", "/favicon.ico", "/css/**")
+					.permitAll()
+					.requestMatchers("/admin", "/api/admin")
+					.hasRole("admin")
+					.anyRequest()
+					.authenticated());
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();
 	}

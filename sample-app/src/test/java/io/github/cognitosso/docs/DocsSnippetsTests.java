@@ -17,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Keeps every Java snippet of {@code docs/*.md} compiled by the build: each {@code ```java} block must follow, on
- * the line right before its fence, a marker {@code <!-- snippet: <path from repo root>#<tag> -->}, and its content
- * must equal the lines between {@code // tag::<tag>[]} and {@code // end::<tag>[]} of that file, with the common
- * leading indentation removed and tabs written as four spaces. Tag lines of other tags inside the region are left
- * out, so regions may nest or overlap. A failure prints the text the block should hold.
+ * Keeps every Java snippet of {@code docs/*.md} compiled by the build: each
+ * {@code ```java} block must follow, on the line right before its fence, a marker
+ * {@code <!-- snippet: <path from repo root>#<tag> -->}, and its content must equal the
+ * lines between {@code // tag::<tag>[]} and {@code // end::<tag>[]} of that file, with
+ * the common leading indentation removed and tabs written as four spaces. Tag lines of
+ * other tags inside the region are left out, so regions may nest or overlap. A failure
+ * prints the text the block should hold.
  */
 class DocsSnippetsTests {
 
@@ -79,8 +81,8 @@ class DocsSnippetsTests {
 
 	@Test
 	void matchingSnippetPasses() {
-		List<String> page = List.of("<!-- snippet: " + thisFile() + "#sample -->", "```java", "int answer = 42;",
-				"```", "", "```yaml", "not: java", "```");
+		List<String> page = List.of("<!-- snippet: " + thisFile() + "#sample -->", "```java", "int answer = 42;", "```",
+				"", "```yaml", "not: java", "```");
 		assertThat(problems("sample.md", page)).isEmpty();
 	}
 
@@ -99,8 +101,8 @@ class DocsSnippetsTests {
 	private static void assertSnippets(Path page) throws IOException {
 		List<String> problems = problems(page.getFileName().toString(), Files.readAllLines(page));
 		if (!problems.isEmpty()) {
-			fail("Java snippets of docs/" + page.getFileName() + " do not follow the convention of DocsSnippetsTests:\n\n"
-					+ String.join("\n\n", problems));
+			fail("Java snippets of docs/" + page.getFileName()
+					+ " do not follow the convention of DocsSnippetsTests:\n\n" + String.join("\n\n", problems));
 		}
 	}
 
@@ -112,7 +114,8 @@ class DocsSnippetsTests {
 		for (int i = 0; i < lines.size(); i++) {
 			if (MARKER.matcher(lines.get(i).trim()).matches()
 					&& (i + 1 >= lines.size() || !lines.get(i + 1).trim().equals("```java"))) {
-				problems.add("docs/" + pageName + ":" + (i + 1) + ": a snippet marker must be followed by a ```java fence");
+				problems
+					.add("docs/" + pageName + ":" + (i + 1) + ": a snippet marker must be followed by a ```java fence");
 			}
 			Matcher fence = FENCE.matcher(lines.get(i));
 			if (!fence.matches()) {
@@ -165,7 +168,8 @@ class DocsSnippetsTests {
 	}
 
 	/**
-	 * @return the lines between the tag's start and end lines, without the lines of other tags, or {@code null}
+	 * @return the lines between the tag's start and end lines, without the lines of other
+	 * tags, or {@code null}
 	 */
 	private static List<String> region(List<String> source, String tag) {
 		int start = source.stream().map(String::trim).toList().indexOf("// tag::" + tag + "[]");
@@ -177,7 +181,8 @@ class DocsSnippetsTests {
 	}
 
 	/**
-	 * Tabs as four spaces, no trailing white space, no blank lines at either end, common indentation removed.
+	 * Tabs as four spaces, no trailing white space, no blank lines at either end, common
+	 * indentation removed.
 	 */
 	static List<String> normalize(List<String> lines) {
 		List<String> result = new ArrayList<>(

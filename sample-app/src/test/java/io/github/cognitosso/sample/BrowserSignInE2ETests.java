@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real browser (Debian's headless Chromium) signs in to the sample through the simulator's hosted UI, signs out,
- * and meets the login form again: the Cognito session really ended. Screenshots of failed steps go to
- * {@code target/screenshots}.
+ * A real browser (Debian's headless Chromium) signs in to the sample through the
+ * simulator's hosted UI, signs out, and meets the login form again: the Cognito session
+ * really ended. Screenshots of failed steps go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class BrowserSignInE2ETests {
@@ -79,7 +79,8 @@ class BrowserSignInE2ETests {
 	@BeforeEach
 	void registerTheAppWithTheSimulator() {
 		String base = "http://localhost:" + this.port;
-		// Like a Cognito app client, the simulator redirects only to registered callback and sign-out URLs.
+		// Like a Cognito app client, the simulator redirects only to registered callback
+		// and sign-out URLs.
 		cognito.simulator()
 			.addClient(SimulatedClient.confidential("sample-client", "sample-secret",
 					List.of(base + "/login/oauth2/code/cognito"), List.of(base + "/")));

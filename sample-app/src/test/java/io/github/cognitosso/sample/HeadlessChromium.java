@@ -18,9 +18,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven through its chromedriver (no browser or driver downloads): the browser the
- * sample's end-to-end tests walk the application with. Elsewhere, {@code -Dchromium.binary} and
- * {@code -Dchromedriver.binary} name the executables.
+ * Debian's Chromium, headless, driven through its chromedriver (no browser or driver
+ * downloads): the browser the sample's end-to-end tests walk the application with.
+ * Elsewhere, {@code -Dchromium.binary} and {@code -Dchromedriver.binary} name the
+ * executables.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -66,7 +67,10 @@ public final class HeadlessChromium implements AutoCloseable {
 		waitFor(By.id(id)).click();
 	}
 
-	/** Waits for the page at {@code url}; after sign-in, Spring Security replays the saved request as {@code ?continue}. */
+	/**
+	 * Waits for the page at {@code url}; after sign-in, Spring Security replays the saved
+	 * request as {@code ?continue}.
+	 */
 	public void waitForUrl(String url) {
 		new WebDriverWait(this.driver, WAIT)
 			.until(ExpectedConditions.urlMatches("^" + Pattern.quote(url) + "(\\?continue)?$"));
@@ -85,7 +89,10 @@ public final class HeadlessChromium implements AutoCloseable {
 				&& !this.driver.findElements(By.id("signin-button")).isEmpty();
 	}
 
-	/** Saves what the browser shows (PNG) and its page source, for a failed step or for the docs. */
+	/**
+	 * Saves what the browser shows (PNG) and its page source, for a failed step or for
+	 * the docs.
+	 */
 	public void saveScreenshot(Path directory, String name) {
 		try {
 			Files.createDirectories(directory);

@@ -21,9 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole machine-to-machine path with the starter on both sides: the client credentials grant at the simulated
- * Cognito, the token attached by {@code cognitoRestClient}, and the starter's resource server accepting it as a
- * machine whose {@code sub} is the client id. The API's address never comes from the request.
+ * The whole machine-to-machine path with the starter on both sides: the client
+ * credentials grant at the simulated Cognito, the token attached by
+ * {@code cognitoRestClient}, and the starter's resource server accepting it as a machine
+ * whose {@code sub} is the client id. The API's address never comes from the request.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "cognito.resource-server.accepted-client-ids=demo-machine",
@@ -69,7 +70,8 @@ class MachineToMachineTests {
 
 	@Test
 	void hostHeaderNamingAnotherServerSendsNothingThere() throws Exception {
-		// The simulator is a server that records every request: name it in Host, as an attacker would name theirs.
+		// The simulator is a server that records every request: name it in Host, as an
+		// attacker would name theirs.
 		String otherServer = "127.0.0.1:" + this.cognito.wireMock().port();
 
 		String page = getWithHost("/m2m", otherServer);
@@ -81,8 +83,8 @@ class MachineToMachineTests {
 	}
 
 	/**
-	 * Java's HTTP clients refuse to set {@code Host}, so the request is written by hand: HTTP/1.0, so that the
-	 * answer is neither chunked nor kept alive.
+	 * Java's HTTP clients refuse to set {@code Host}, so the request is written by hand:
+	 * HTTP/1.0, so that the answer is neither chunked nor kept alive.
 	 */
 	private String getWithHost(String path, String host) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {

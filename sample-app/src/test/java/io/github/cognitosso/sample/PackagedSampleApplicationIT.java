@@ -34,11 +34,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged sample, started the way README.md says ({@code java -jar}, a separate process, no {@code COGNITO_*}
- * variables, no test annotations), walked in headless Chromium.
+ * The packaged sample, started the way README.md says ({@code java -jar}, a separate
+ * process, no {@code COGNITO_*} variables, no test annotations), walked in headless
+ * Chromium.
  * <p>
- * With {@code -Dsample.screenshots=<dir>} the zero-configuration walk saves the screenshots that
- * docs/getting-started.md shows (see that page for the command).
+ * With {@code -Dsample.screenshots=
+ *
+<dir>
+ * } the zero-configuration walk saves the screenshots that docs/getting-started.md shows
+ * (see that page for the command).
  */
 class PackagedSampleApplicationIT {
 
@@ -94,7 +98,8 @@ class PackagedSampleApplicationIT {
 			browser.waitForUrl(app + "/");
 			assertThat(browser.text("greeting")).contains("You are not signed in.");
 
-			// No silent sign-in: the Cognito session ended too, so the sign-in form comes back.
+			// No silent sign-in: the Cognito session ended too, so the sign-in form comes
+			// back.
 			browser.open(app + "/me");
 			browser.waitFor(By.id("signin-button"));
 			assertThat(browser.showsCognitoSignInForm()).isTrue();
@@ -108,8 +113,8 @@ class PackagedSampleApplicationIT {
 
 			HttpResponse<String> api = sample.get("/api/hello", "Accept", "application/json");
 			assertThat(api.statusCode()).isEqualTo(401);
-			assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-					(value) -> assertThat(value).startsWith("Bearer"));
+			assertThat(api.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 			assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json");
 			assertThat(api.body()).contains("\"status\":401").contains("\"error\":\"unauthorized\"");
 
@@ -159,11 +164,12 @@ class PackagedSampleApplicationIT {
 		try (CognitoSimulator myPool = apiPool()) {
 			Path file = config.resolve("my-pool.yml");
 			StringBuilder yaml = new StringBuilder("cognito:\n");
-			myPool.properties("my-api").forEach((name, value) -> yaml.append("  ")
-				.append(name.substring("cognito.".length()))
-				.append(": \"")
-				.append(value)
-				.append("\"\n"));
+			myPool.properties("my-api")
+				.forEach((name, value) -> yaml.append("  ")
+					.append(name.substring("cognito.".length()))
+					.append(": \"")
+					.append(value)
+					.append("\"\n"));
 			Files.writeString(file, yaml);
 			try (SampleJar sample = SampleJar.start(Map.of(),
 					"--spring.config.additional-location=file:" + file.toAbsolutePath())) {
@@ -176,12 +182,13 @@ class PackagedSampleApplicationIT {
 	void aPoolNamedOnlyInSpringApplicationJsonKeepsTheSimulatorOff() throws JOSEException {
 		try (CognitoSimulator myPool = apiPool()) {
 			StringBuilder json = new StringBuilder("{");
-			myPool.properties("my-api").forEach((name, value) -> json.append(json.length() > 1 ? "," : "")
-				.append('"')
-				.append(name)
-				.append("\":\"")
-				.append(value)
-				.append('"'));
+			myPool.properties("my-api")
+				.forEach((name, value) -> json.append(json.length() > 1 ? "," : "")
+					.append('"')
+					.append(name)
+					.append("\":\"")
+					.append(value)
+					.append('"'));
 			json.append('}');
 			try (SampleJar sample = SampleJar.start(Map.of("SPRING_APPLICATION_JSON", json.toString()))) {
 				assertTrustsOnlyThatPool(sample, myPool);
@@ -199,8 +206,9 @@ class PackagedSampleApplicationIT {
 	}
 
 	/**
-	 * The configured pool's tokens are accepted; a token from another simulator (new keys, like the built-in one
-	 * would mint) claiming the same issuer is not, and no simulator was started beside the pool.
+	 * The configured pool's tokens are accepted; a token from another simulator (new
+	 * keys, like the built-in one would mint) claiming the same issuer is not, and no
+	 * simulator was started beside the pool.
 	 */
 	private static void assertTrustsOnlyThatPool(SampleJar sample, CognitoSimulator myPool) throws JOSEException {
 		assertThat(sample.output()).contains("Using the Amazon Cognito user pool " + myPool.userPoolId())
@@ -219,11 +227,13 @@ class PackagedSampleApplicationIT {
 				.isEqualTo(401);
 		}
 		String forgedSignature = signedByAnotherKey(myPool);
-		assertThat(sample.get("/api/hello", "Authorization", "Bearer " + forgedSignature).statusCode())
-			.isEqualTo(401);
+		assertThat(sample.get("/api/hello", "Authorization", "Bearer " + forgedSignature).statusCode()).isEqualTo(401);
 	}
 
-	/** The pool's issuer and key id, every claim right, signed with a key the pool does not have. */
+	/**
+	 * The pool's issuer and key id, every claim right, signed with a key the pool does
+	 * not have.
+	 */
 	private static String signedByAnotherKey(CognitoSimulator pool) throws JOSEException {
 		RSAKey key = new RSAKeyGenerator(2048).keyID(pool.keyIds().get(0)).generate();
 		Instant now = Instant.now();

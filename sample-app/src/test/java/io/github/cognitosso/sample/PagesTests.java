@@ -51,8 +51,8 @@ class PagesTests {
 
 	@Test
 	void epochClaimsOfEveryShapeAreShownWithTheirDate() {
-		String table = Pages.claimsTable("claims", Map.of("exp", NOW, "iat", Date.from(NOW), "auth_time",
-				NOW.getEpochSecond(), "version", 2), this.clock);
+		String table = Pages.claimsTable("claims",
+				Map.of("exp", NOW, "iat", Date.from(NOW), "auth_time", NOW.getEpochSecond(), "version", 2), this.clock);
 
 		String withDate = NOW.getEpochSecond() + " <span class=\"date\">(2025-06-01 14:00:00 CEST)</span>";
 		assertThat(table).contains("<th>exp</th><td>" + withDate)

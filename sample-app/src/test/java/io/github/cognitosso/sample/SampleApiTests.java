@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's API over real HTTP with tokens from the simulated pool: users by group, machines by client id.
+ * The sample's API over real HTTP with tokens from the simulated pool: users by group,
+ * machines by client id.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "cognito.resource-server.accepted-client-ids=demo-machine" })
@@ -59,7 +60,8 @@ class SampleApiTests {
 	void apiWithoutTokenIsUnauthorizedNotRedirected() throws Exception {
 		HttpResponse<String> response = get("/api/hello", null);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 	}
 
 	@Test
@@ -67,9 +69,8 @@ class SampleApiTests {
 		String idToken = this.cognito.tokens().idToken(this.cognito.user("alice"), "demo-client", null);
 		HttpResponse<String> response = get("/api/hello", idToken);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value)
-			.contains("error=\"invalid_token\"")
-			.contains("token_use"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("error=\"invalid_token\"").contains("token_use"));
 	}
 
 	private String userToken(String username) {

@@ -22,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The packaged sample started the way README.md says, {@code java -jar cognito-sso-sample-app-*.jar}, as a separate
- * process without any {@code COGNITO_*} variable of the machine: only the arguments and variables a test gives.
+ * The packaged sample started the way README.md says,
+ * {@code java -jar cognito-sso-sample-app-*.jar}, as a separate process without any
+ * {@code COGNITO_*} variable of the machine: only the arguments and variables a test
+ * gives.
  */
 final class SampleJar implements AutoCloseable {
 
@@ -49,14 +51,16 @@ final class SampleJar implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar on the given port of 127.0.0.1 (see {@link #reservePort()}) and waits until it answers.
+	 * Starts the jar on the given port of 127.0.0.1 (see {@link #reservePort()}) and
+	 * waits until it answers.
 	 */
 	static SampleJar start(int port, Map<String, String> environment, String... arguments) {
 		Path jar = Path.of(System.getProperty("sample.jar"));
 		assertThat(jar).exists();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+						"--server.address=127.0.0.1"));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("COGNITO_"));
@@ -72,7 +76,9 @@ final class SampleJar implements AutoCloseable {
 		}
 	}
 
-	/** @return {@code http://localhost:<port>}, the address a user opens */
+	/**
+	 * @return {@code http://localhost:<port>}, the address a user opens
+	 */
 	String url() {
 		return "http://localhost:" + this.port;
 	}
@@ -81,7 +87,9 @@ final class SampleJar implements AutoCloseable {
 		return this.port;
 	}
 
-	/** @return everything the process printed so far */
+	/**
+	 * @return everything the process printed so far
+	 */
 	String output() {
 		synchronized (this.output) {
 			return String.join("\n", this.output);
@@ -155,7 +163,10 @@ final class SampleJar implements AutoCloseable {
 		}
 	}
 
-	/** @return a port that was free a moment ago, for a test that must know it before the sample starts */
+	/**
+	 * @return a port that was free a moment ago, for a test that must know it before the
+	 * sample starts
+	 */
 	static int reservePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();

@@ -41,9 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's pages as a signed-in user sees them, after a real sign-in over HTTP through the simulator's hosted
- * UI. The simulator issues its tokens at {@link #ISSUED}; the app's clock reads two minutes later, in Berlin, so
- * the one-hour tokens expire "in 58 min" at a known local time.
+ * The sample's pages as a signed-in user sees them, after a real sign-in over HTTP
+ * through the simulator's hosted UI. The simulator issues its tokens at {@link #ISSUED};
+ * the app's clock reads two minutes later, in Berlin, so the one-hour tokens expire "in
+ * 58 min" at a known local time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class SamplePagesTests {
@@ -146,8 +147,7 @@ class SamplePagesTests {
 			Document page = this.browser.page(app(path));
 			assertThat(page.select("header #signed-in-user").text()).as(path).isEqualTo("alice");
 			assertThat(page.select("form#signout")).as(path).hasSize(1);
-			assertThat(page.select("header form#signout[method=post][action=/logout] button#signout-button"))
-				.as(path)
+			assertThat(page.select("header form#signout[method=post][action=/logout] button#signout-button")).as(path)
 				.hasSize(1);
 			assertThat(page.select("form#signout input[type=hidden][name=_csrf]").attr("value")).as(path).isNotBlank();
 			assertThat(page.getElementById("header-signin")).as(path).isNull();
@@ -163,8 +163,8 @@ class SamplePagesTests {
 		String csrf = me.select("form#signout input[name=_csrf]").attr("value");
 		int cognitoSessions = cognito.simulator().activeSessions();
 
-		HttpResponse<String> signedOut = this.browser.followRedirects(this.browser.post(app("/logout"),
-				Map.of("_csrf", csrf)));
+		HttpResponse<String> signedOut = this.browser
+			.followRedirects(this.browser.post(app("/logout"), Map.of("_csrf", csrf)));
 
 		assertThat(signedOut.uri()).hasToString(app("/"));
 		Document page = Jsoup.parse(signedOut.body(), app("/"));
@@ -193,8 +193,8 @@ class SamplePagesTests {
 		HttpResponse<String> css = this.browser.get(app("/css/sample.css"));
 
 		assertThat(css.statusCode()).isEqualTo(200);
-		assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/css"));
+		assertThat(css.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
 		assertThat(css.body()).contains("header").doesNotContain("http://").doesNotContain("https://");
 	}
 
@@ -221,7 +221,8 @@ class SamplePagesTests {
 			.header("Accept", "text/html")
 			.build());
 
-		// The page shows a browser sign-in's tokens: a bearer token alone has none, so Cognito's sign-in comes next.
+		// The page shows a browser sign-in's tokens: a bearer token alone has none, so
+		// Cognito's sign-in comes next.
 		assertThat(me.statusCode()).isEqualTo(302);
 		assertThat(me.headers().firstValue("Location")).hasValueSatisfying(
 				(location) -> assertThat(location).startsWith(cognito.simulator().baseUrl() + "/oauth2/authorize"));
@@ -231,16 +232,18 @@ class SamplePagesTests {
 	private Document signIn(String username, String password) {
 		HttpResponse<String> hostedUi = this.browser.followRedirects(this.browser.get(app("/me")));
 		assertThat(hostedUi.uri().toString()).startsWith(cognito.simulator().baseUrl() + "/oauth2/authorize");
-		HttpResponse<String> me = this.browser.followRedirects(this.browser.post(
-				cognito.simulator().baseUrl() + "/login?" + hostedUi.uri().getRawQuery(),
-				Map.of("username", username, "password", password)));
+		HttpResponse<String> me = this.browser
+			.followRedirects(this.browser.post(cognito.simulator().baseUrl() + "/login?" + hostedUi.uri().getRawQuery(),
+					Map.of("username", username, "password", password)));
 		assertThat(me.statusCode()).isEqualTo(200);
 		// Spring Security marks the replayed saved request with ?continue.
 		assertThat(me.uri().getPath()).isEqualTo("/me");
 		return Jsoup.parse(me.body(), me.uri().toString());
 	}
 
-	/** @return a claims table's rows: claim name to the text of its value */
+	/**
+	 * @return a claims table's rows: claim name to the text of its value
+	 */
 	private static Map<String, String> claims(Document page, String tableId) {
 		Element table = page.getElementById(tableId);
 		assertThat(table).as(tableId).isNotNull();
@@ -267,7 +270,10 @@ class SamplePagesTests {
 
 	}
 
-	/** A browser as far as these pages are concerned: cookies, navigation headers, redirects one hop at a time. */
+	/**
+	 * A browser as far as these pages are concerned: cookies, navigation headers,
+	 * redirects one hop at a time.
+	 */
 	static final class Browser {
 
 		private final HttpClient client;
@@ -302,7 +308,9 @@ class SamplePagesTests {
 				.build());
 		}
 
-		/** Follows redirects as a browser does after a form post: each next hop is a GET. */
+		/**
+		 * Follows redirects as a browser does after a form post: each next hop is a GET.
+		 */
 		HttpResponse<String> followRedirects(HttpResponse<String> response) {
 			HttpResponse<String> current = response;
 			for (int hops = 0; current.statusCode() / 100 == 3; hops++) {

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A user's own application, separate from the sample: an orders API behind the starter, with no security code but
- * one {@code @PreAuthorize}. Its tests use only the public API of cognito-sso-test, as a user's tests would.
+ * A user's own application, separate from the sample: an orders API behind the starter,
+ * with no security code but one {@code @PreAuthorize}. Its tests use only the public API
+ * of cognito-sso-test, as a user's tests would.
  */
 @SpringBootApplication
 public class OrdersApplication {

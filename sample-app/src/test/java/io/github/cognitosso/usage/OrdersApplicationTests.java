@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a user tests their own API with cognito-sso-test: one annotation, then tokens minted for the simulated pool.
+ * How a user tests their own API with cognito-sso-test: one annotation, then tokens
+ * minted for the simulated pool.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @EnableCognitoSimulator
@@ -30,7 +31,8 @@ class OrdersApplicationTests {
 
 	@Test
 	void tokenWithTheOrdersScopeReadsOrders() throws Exception {
-		String token = this.cognito.tokens().accessToken(this.cognito.user("bob"), "demo-client", "openid", "orders/read");
+		String token = this.cognito.tokens()
+			.accessToken(this.cognito.user("bob"), "demo-client", "openid", "orders/read");
 		HttpResponse<String> response = get(token);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("[\"order-1\",\"order-2\"]");
@@ -44,10 +46,13 @@ class OrdersApplicationTests {
 
 	@Test
 	void expiredTokenIsRefused() throws Exception {
-		String token = this.cognito.tokens().expired().accessToken(this.cognito.user("alice"), "demo-client", "orders/read");
+		String token = this.cognito.tokens()
+			.expired()
+			.accessToken(this.cognito.user("alice"), "demo-client", "orders/read");
 		HttpResponse<String> response = get(token);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value).contains("Expired"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("Expired"));
 	}
 
 	@Test

@@ -26,10 +26,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
- * The step after validation, run on every request even when the token comes from the cache: turning the validated
- * token into an {@code Authentication}. The starter's converter (groups to {@code ROLE_*}, scopes to
- * {@code SCOPE_*}, the Cognito view of the caller) next to Spring Security's default {@code JwtAuthenticationConverter}
- * (scopes only).
+ * The step after validation, run on every request even when the token comes from the
+ * cache: turning the validated token into an {@code Authentication}. The starter's
+ * converter (groups to {@code ROLE_*}, scopes to {@code SCOPE_*}, the Cognito view of the
+ * caller) next to Spring Security's default {@code JwtAuthenticationConverter} (scopes
+ * only).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,8 +55,7 @@ public class AuthenticationConversionBenchmark {
 				.decode(pool.accessToken(1));
 			this.plain = new JwtAuthenticationConverter();
 			this.starter = new CognitoJwtAuthenticationConverter(
-					new CognitoAuthoritiesMapper(properties.getAuthorities()),
-					resourceServer.getPrincipalClaims());
+					new CognitoAuthoritiesMapper(properties.getAuthorities()), resourceServer.getPrincipalClaims());
 		}
 	}
 

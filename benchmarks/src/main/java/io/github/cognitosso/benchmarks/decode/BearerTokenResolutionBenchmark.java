@@ -24,9 +24,11 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * The step before validation, on every request: finding the token in the {@code Authorization} header of a request
- * as the filter chain sees it (wrapped by Spring Security's {@code StrictHttpFirewall}, which validates a header value
- * each time it is read). Spring's {@code DefaultBearerTokenResolver} next to the starter's resolver.
+ * The step before validation, on every request: finding the token in the
+ * {@code Authorization} header of a request as the filter chain sees it (wrapped by
+ * Spring Security's {@code StrictHttpFirewall}, which validates a header value each time
+ * it is read). Spring's {@code DefaultBearerTokenResolver} next to the starter's
+ * resolver.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

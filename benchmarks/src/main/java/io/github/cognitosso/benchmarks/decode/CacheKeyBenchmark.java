@@ -22,11 +22,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Which key the validated-token cache should use, measured on a cache hit among 10,000 entries: the token string
- * itself (its hash is computed for each request's new String, then the characters compared), or a SHA-256 digest of
- * it (a new {@code MessageDigest} per lookup, or one reused per thread).
+ * Which key the validated-token cache should use, measured on a cache hit among 10,000
+ * entries: the token string itself (its hash is computed for each request's new String,
+ * then the characters compared), or a SHA-256 digest of it (a new {@code MessageDigest}
+ * per lookup, or one reused per thread).
  * <p>
- * No signature here: tokens are random base64url strings of a Cognito access token's length.
+ * No signature here: tokens are random base64url strings of a Cognito access token's
+ * length.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

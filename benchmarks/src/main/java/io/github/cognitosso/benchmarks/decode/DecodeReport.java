@@ -15,14 +15,15 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the token-validation benchmarks in one JMH run and prints the Markdown tables of docs/benchmarks.md: ns/op of
- * each, and the ratios the performance targets are about.
+ * Runs the token-validation benchmarks in one JMH run and prints the Markdown tables of
+ * docs/benchmarks.md: ns/op of each, and the ratios the performance targets are about.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.decode.DecodeReport [JMH options]
  * </pre>
  *
- * JMH options (for example {@code -f 2 -wi 5 -i 10}) override the defaults of the benchmark classes.
+ * JMH options (for example {@code -f 2 -wi 5 -i 10}) override the defaults of the
+ * benchmark classes.
  */
 public final class DecodeReport {
 

@@ -14,9 +14,10 @@ import io.github.cognitosso.benchmarks.BenchmarkPool;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Measures the heap one validated-token cache entry takes (the token, its parsed headers and claims, Caffeine's
- * bookkeeping): the heap in use after a full GC, before and after a decoder with the cache has seen N new tokens.
- * An estimate, not a benchmark; it sizes {@code cognito.resource-server.token-cache.maximum-size}.
+ * Measures the heap one validated-token cache entry takes (the token, its parsed headers
+ * and claims, Caffeine's bookkeeping): the heap in use after a full GC, before and after
+ * a decoder with the cache has seen N new tokens. An estimate, not a benchmark; it sizes
+ * {@code cognito.resource-server.token-cache.maximum-size}.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.decode.TokenCacheFootprint [N]
@@ -37,7 +38,8 @@ public final class TokenCacheFootprint {
 			CognitoProperties properties = pool.cognitoProperties();
 			CognitoResourceServerProperties resourceServer = pool.resourceServerProperties(true);
 			resourceServer.getTokenCache().setMaximumSize(count * 2L);
-			JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, resourceServer, properties.toEndpoints());
+			JwtDecoder decoder = CognitoJwtDecoders.fromProperties(properties, resourceServer,
+					properties.toEndpoints());
 			// Keys fetched and classes loaded before the baseline.
 			decoder.decode(pool.accessToken(count + 1));
 			long before = usedAfterGc();

@@ -33,18 +33,22 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * The cost of validating one Cognito access token, from the floor up:
  * <ol>
- * <li>{@link #jdkSignatureOnly}: the RS256 signature verified with the JDK and nothing else (no parsing, no checks):
- * what no decoder can go below;</li>
- * <li>{@link #plainNimbusJwtDecoder}: plain Spring Security, {@code NimbusJwtDecoder.withJwkSetUri(..)} with its default
- * validators ({@code typ}, {@code exp}/{@code nbf}, x5t binding); {@link #plainNimbusJwtDecoderWithIssuer} adds the
- * issuer check that Spring Boot adds for {@code spring.security.oauth2.resourceserver.jwt.issuer-uri};</li>
- * <li>{@link #starterDecoder}: this starter's decoder with every Cognito check on (issuer, lifetime with {@code iat},
- * {@code token_use}, {@code client_id}) and the validated-token cache off;</li>
- * <li>{@link #starterDecoderCachedToken}: the same with the cache on, the same token again (as a client sends it
- * until it expires).</li>
+ * <li>{@link #jdkSignatureOnly}: the RS256 signature verified with the JDK and nothing
+ * else (no parsing, no checks): what no decoder can go below;</li>
+ * <li>{@link #plainNimbusJwtDecoder}: plain Spring Security,
+ * {@code NimbusJwtDecoder.withJwkSetUri(..)} with its default validators ({@code typ},
+ * {@code exp}/{@code nbf}, x5t binding); {@link #plainNimbusJwtDecoderWithIssuer} adds
+ * the issuer check that Spring Boot adds for
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri};</li>
+ * <li>{@link #starterDecoder}: this starter's decoder with every Cognito check on
+ * (issuer, lifetime with {@code iat}, {@code token_use}, {@code client_id}) and the
+ * validated-token cache off;</li>
+ * <li>{@link #starterDecoderCachedToken}: the same with the cache on, the same token
+ * again (as a client sends it until it expires).</li>
  * </ol>
- * Every decoder reads its keys from the same JWKS (a Cognito simulator on loopback), fetched once during set-up. Each
- * call gets the token as a new String, the way a servlet container hands each request its header.
+ * Every decoder reads its keys from the same JWKS (a Cognito simulator on loopback),
+ * fetched once during set-up. Each call gets the token as a new String, the way a servlet
+ * container hands each request its header.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,7 +91,8 @@ public class TokenValidationBenchmark {
 				pool.toEndpoints());
 		this.starterCached = CognitoJwtDecoders.fromProperties(pool, this.pool.resourceServerProperties(true),
 				pool.toEndpoints());
-		// Keys fetched, and every decoder proven to accept the token, before anything is measured.
+		// Keys fetched, and every decoder proven to accept the token, before anything is
+		// measured.
 		for (JwtDecoder decoder : List.of(this.plain, this.plainWithIssuer, this.starter, this.starterCached)) {
 			Jwt jwt = decoder.decode(token);
 			if (!"user-1".equals(jwt.getClaimAsString("username"))) {
@@ -115,7 +120,8 @@ public class TokenValidationBenchmark {
 		int signatureStart = token.lastIndexOf('.');
 		byte[] signingInput = token.substring(0, signatureStart).getBytes(StandardCharsets.US_ASCII);
 		byte[] signature = Base64.getUrlDecoder().decode(token.substring(signatureStart + 1));
-		// verify() leaves the Signature initialised with the key, ready for the next token.
+		// verify() leaves the Signature initialised with the key, ready for the next
+		// token.
 		this.rs256.update(signingInput);
 		return this.rs256.verify(signature);
 	}

@@ -25,9 +25,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The worst case for the validated-token cache: every token is new to it. {@link #starterDecoderCacheMiss} pays for
- * the verification plus the cache's lookup, insertion and eviction (a cache of 16 entries cycling through 2,048
- * tokens, so almost every call misses); {@link #starterDecoder} is the same stream without the cache.
+ * The worst case for the validated-token cache: every token is new to it.
+ * {@link #starterDecoderCacheMiss} pays for the verification plus the cache's lookup,
+ * insertion and eviction (a cache of 16 entries cycling through 2,048 tokens, so almost
+ * every call misses); {@link #starterDecoder} is the same stream without the cache.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One application under load, in its own JVM (same class path as this one, same heap settings for every application)
- * on 127.0.0.1 and a free port; stopped with SIGTERM, then killed if it lingers.
+ * One application under load, in its own JVM (same class path as this one, same heap
+ * settings for every application) on 127.0.0.1 and a free port; stopped with SIGTERM,
+ * then killed if it lingers.
  */
 final class ApplicationProcess implements AutoCloseable {
 
@@ -44,7 +45,8 @@ final class ApplicationProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m", "-cp",
 				System.getProperty("java.class.path"), mainClass.getName(), "--server.address=127.0.0.1",
 				"--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
-		// Extra JVM options for the applications, e.g. -Dload.jvmArgs=-XX:StartFlightRecording=... to profile them.
+		// Extra JVM options for the applications, e.g.
+		// -Dload.jvmArgs=-XX:StartFlightRecording=... to profile them.
 		String extraJvmArgs = System.getProperty("load.jvmArgs", "").trim();
 		if (!extraJvmArgs.isEmpty()) {
 			command.addAll(1, List.of(extraJvmArgs.split("\\s+")));
@@ -98,8 +100,9 @@ final class ApplicationProcess implements AutoCloseable {
 	}
 
 	/**
-	 * @return the CPU time the application's JVM has used so far (user and system, all threads): per request, it
-	 * tells how much work a request costs, however busy the machine is with other work
+	 * @return the CPU time the application's JVM has used so far (user and system, all
+	 * threads): per request, it tells how much work a request costs, however busy the
+	 * machine is with other work
 	 */
 	Duration cpuTime() {
 		return this.process.info()
@@ -111,7 +114,10 @@ final class ApplicationProcess implements AutoCloseable {
 		return "http://127.0.0.1:" + this.port + "/api/hello";
 	}
 
-	/** @return the answer to {@code GET /api/hello} with the bearer token, or without one when null */
+	/**
+	 * @return the answer to {@code GET /api/hello} with the bearer token, or without one
+	 * when null
+	 */
 	HttpResponse<String> get(String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(10));
 		if (token != null) {

@@ -17,15 +17,18 @@ import io.github.cognitosso.benchmarks.load.reference.ReferenceApplication;
 import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
 
 /**
- * The end-to-end comparison: the same API secured by plain Spring Security ({@link ReferenceApplication}) and by the
- * starter ({@link StarterApplication}, validated-token cache off, then on), each in its own JVM on loopback, driven
- * by {@code wrk} with the same valid Cognito tokens, against one Cognito simulator that counts JWKS requests.
+ * The end-to-end comparison: the same API secured by plain Spring Security
+ * ({@link ReferenceApplication}) and by the starter ({@link StarterApplication},
+ * validated-token cache off, then on), each in its own JVM on loopback, driven by
+ * {@code wrk} with the same valid Cognito tokens, against one Cognito simulator that
+ * counts JWKS requests.
  * <p>
- * The applications run one at a time (two cores: wrk needs one), in rounds that rotate their order; each run starts
- * a fresh JVM, checks it accepts and refuses what it should, warms it up (the JIT needs tens of seconds on two busy
- * cores), then measures. Besides wrk's throughput and latencies it records the application's CPU time per request,
- * which other work on the machine disturbs far less than throughput. The report gives the median over the rounds, and
- * every run's numbers.
+ * The applications run one at a time (two cores: wrk needs one), in rounds that rotate
+ * their order; each run starts a fresh JVM, checks it accepts and refuses what it should,
+ * warms it up (the JIT needs tens of seconds on two busy cores), then measures. Besides
+ * wrk's throughput and latencies it records the application's CPU time per request, which
+ * other work on the machine disturbs far less than throughput. The report gives the
+ * median over the rounds, and every run's numbers.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.load.LoadBenchmark
@@ -75,7 +78,9 @@ public final class LoadBenchmark {
 
 	/**
 	 * One run of one application.
-	 * @param cpuMicrosPerRequest the application's CPU time during the measured period, divided by the requests
+	 *
+	 * @param cpuMicrosPerRequest the application's CPU time during the measured period,
+	 * divided by the requests
 	 */
 	record Run(Subject subject, int round, Wrk.Result result, double cpuMicrosPerRequest, int jwksRequests) {
 
@@ -90,7 +95,8 @@ public final class LoadBenchmark {
 			System.err.println("wrk is not installed: apt-get install wrk (or run benchmarks/load.sh as root)");
 			System.exit(2);
 		}
-		// Interrupted (Ctrl-C), the benchmark still stops the applications and wrk it started, and nothing else.
+		// Interrupted (Ctrl-C), the benchmark still stops the applications and wrk it
+		// started, and nothing else.
 		Runtime.getRuntime()
 			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
 		Path work = Files.createTempDirectory("cognito-sso-load");
@@ -99,15 +105,15 @@ public final class LoadBenchmark {
 			List<String> tokens = pool.accessTokens(options.get("tokens"));
 			String otherClientToken = pool.accessToken(0, BenchmarkPool.OTHER_CLIENT_ID);
 			Wrk wrk = new Wrk(tokens, work, options.get("threads"), options.get("connections"));
-			System.out.printf(Locale.ROOT, "%d rounds; per run: %ds warm-up, %ds measured; wrk -t%d -c%d; %d tokens;"
-					+ " logs in %s%n", rounds, warmup.toSeconds(), duration.toSeconds(), options.get("threads"),
+			System.out.printf(Locale.ROOT,
+					"%d rounds; per run: %ds warm-up, %ds measured; wrk -t%d -c%d; %d tokens;" + " logs in %s%n",
+					rounds, warmup.toSeconds(), duration.toSeconds(), options.get("threads"),
 					options.get("connections"), tokens.size(), work);
 			Subject[] subjects = Subject.values();
 			for (int round = 1; round <= rounds; round++) {
 				for (int i = 0; i < subjects.length; i++) {
 					Subject subject = subjects[(i + round - 1) % subjects.length];
-					runs.add(run(pool, subject, round, wrk, tokens.get(0), otherClientToken, warmup, duration,
-							work));
+					runs.add(run(pool, subject, round, wrk, tokens.get(0), otherClientToken, warmup, duration, work));
 				}
 			}
 		}
@@ -129,10 +135,11 @@ public final class LoadBenchmark {
 			cpuPerRequest = application.cpuTime().minus(cpuBefore).toNanos() / 1000.0 / result.requests();
 		}
 		int jwksRequests = pool.jwksRequests() - jwksBefore;
-		System.out.printf(Locale.ROOT, "round %d, %-34s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.0f us/req"
-				+ "  JWKS requests %d  non-2xx %d  socket errors %d%n", round, subject.label + ":",
-				result.requestsPerSecond(), result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, cpuPerRequest,
-				jwksRequests, result.non2xx(), result.socketErrors());
+		System.out.printf(Locale.ROOT,
+				"round %d, %-34s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.0f us/req"
+						+ "  JWKS requests %d  non-2xx %d  socket errors %d%n",
+				round, subject.label + ":", result.requestsPerSecond(), result.p50Micros() / 1000.0,
+				result.p99Micros() / 1000.0, cpuPerRequest, jwksRequests, result.non2xx(), result.socketErrors());
 		if (result.non2xx() > 0 || result.socketErrors() > 0) {
 			throw new IllegalStateException(subject.label + " answered errors under load; see " + log);
 		}
@@ -140,11 +147,11 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * Before measuring: a valid token is accepted, a request without one is refused, and only the starter refuses a
-	 * token issued to another app client of the pool (the reference has no Cognito checks).
+	 * Before measuring: a valid token is accepted, a request without one is refused, and
+	 * only the starter refuses a token issued to another app client of the pool (the
+	 * reference has no Cognito checks).
 	 */
-	private static void check(ApplicationProcess application, Subject subject, String token,
-			String otherClientToken) {
+	private static void check(ApplicationProcess application, Subject subject, String token, String otherClientToken) {
 		HttpResponse<String> accepted = application.get(token);
 		if (accepted.statusCode() != 200 || !accepted.body().startsWith("hello ")) {
 			throw new IllegalStateException(subject.label + " refused a valid token: " + accepted.statusCode());
@@ -164,21 +171,27 @@ public final class LoadBenchmark {
 		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 		for (Subject subject : Subject.values()) {
 			List<Run> own = runs.stream().filter((run) -> run.subject() == subject).toList();
-			double[] throughput = own.stream().mapToDouble((run) -> run.result().requestsPerSecond()).sorted().toArray();
-			double[] ratios = own.stream().mapToDouble((run) -> run.result().requestsPerSecond()
-					/ reference(runs, run.round()).result().requestsPerSecond()).toArray();
+			double[] throughput = own.stream()
+				.mapToDouble((run) -> run.result().requestsPerSecond())
+				.sorted()
+				.toArray();
+			double[] ratios = own.stream()
+				.mapToDouble((run) -> run.result().requestsPerSecond()
+						/ reference(runs, run.round()).result().requestsPerSecond())
+				.toArray();
 			System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f to %,.0f | %.2f | %.2f | %.2fx | %.0f | %s |%n",
 					subject.label, median(throughput), throughput[0], throughput[throughput.length - 1],
 					median(own.stream().mapToDouble((run) -> run.result().p50Micros() / 1000.0).toArray()),
 					median(own.stream().mapToDouble((run) -> run.result().p99Micros() / 1000.0).toArray()),
-					median(ratios), median(own.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray()), String.join(", ", own.stream().map((run) -> String.valueOf(run.jwksRequests()))
-						.toList()));
+					median(ratios), median(own.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray()),
+					String.join(", ", own.stream().map((run) -> String.valueOf(run.jwksRequests())).toList()));
 		}
 		System.out.println();
 		System.out.println("Latencies and throughput are medians over the rounds; the ratio compares each run with the "
 				+ "reference run of the same round. Every run:");
 		System.out.println();
-		System.out.println("| Round | Application | req/s | p50 (ms) | p99 (ms) | app CPU per request (µs) | JWKS requests |");
+		System.out.println(
+				"| Round | Application | req/s | p50 (ms) | p99 (ms) | app CPU per request (µs) | JWKS requests |");
 		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
 		for (Run run : runs) {
 			System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %.2f | %.0f | %d |%n", run.round(),
@@ -202,8 +215,8 @@ public final class LoadBenchmark {
 	}
 
 	private static Map<String, Integer> options(String[] args) {
-		Map<String, Integer> options = new LinkedHashMap<>(Map.of("rounds", 3, "warmup", 40, "duration", 30,
-				"connections", 32, "threads", 1, "tokens", 100));
+		Map<String, Integer> options = new LinkedHashMap<>(
+				Map.of("rounds", 3, "warmup", 40, "duration", 30, "connections", 32, "threads", 1, "tokens", 100));
 		for (String arg : args) {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
 			if (pair.length != 2 || !options.containsKey(pair[0])) {

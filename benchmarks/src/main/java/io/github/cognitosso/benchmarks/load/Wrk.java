@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drives an application with Debian's {@code wrk}: a fixed number of connections, each request carrying the next of
- * the given bearer tokens in turn; a Lua {@code done} hook prints the numbers in one parseable line.
+ * Drives an application with Debian's {@code wrk}: a fixed number of connections, each
+ * request carrying the next of the given bearer tokens in turn; a Lua {@code done} hook
+ * prints the numbers in one parseable line.
  */
 final class Wrk {
 
@@ -64,7 +65,9 @@ final class Wrk {
 		}
 	}
 
-	/** @return whether {@code wrk} can be started */
+	/**
+	 * @return whether {@code wrk} can be started
+	 */
 	static boolean available() {
 		try {
 			Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
@@ -121,8 +124,7 @@ final class Wrk {
 	 * @param p50Micros median latency
 	 * @param p99Micros 99th percentile latency
 	 */
-	record Result(long requests, long durationMicros, long non2xx, long socketErrors, long p50Micros,
-			long p99Micros) {
+	record Result(long requests, long durationMicros, long non2xx, long socketErrors, long p50Micros, long p99Micros) {
 
 		double requestsPerSecond() {
 			return this.requests * 1_000_000.0 / this.durationMicros;

@@ -14,11 +14,13 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
- * Sends a machine-to-machine client's access token as {@code Authorization: Bearer} on every request to an origin
- * the client trusts ({@link TokenOrigins}); a request to any other origin goes out as it is, without the token and
- * without a token request. When the API answers 401 with an RFC 6750 {@code invalid_token} challenge (what Spring
- * Security resource servers send for an expired token), the token is renewed once and the request sent once more; a
- * renewed token that is rejected again is not renewed a second time, and the 401 reaches the caller.
+ * Sends a machine-to-machine client's access token as {@code Authorization: Bearer} on
+ * every request to an origin the client trusts ({@link TokenOrigins}); a request to any
+ * other origin goes out as it is, without the token and without a token request. When the
+ * API answers 401 with an RFC 6750 {@code invalid_token} challenge (what Spring Security
+ * resource servers send for an expired token), the token is renewed once and the request
+ * sent once more; a renewed token that is rejected again is not renewed a second time,
+ * and the 401 reaches the caller.
  */
 final class ClientCredentialsBearerInterceptor implements ClientHttpRequestInterceptor {
 

@@ -7,11 +7,12 @@ import java.util.List;
 import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
 
 /**
- * One machine-to-machine client after inheritance and validation: everything needed to ask Cognito's token endpoint
- * for an access token. {@link #toString()} leaves the secret out.
+ * One machine-to-machine client after inheritance and validation: everything needed to
+ * ask Cognito's token endpoint for an access token. {@link #toString()} leaves the secret
+ * out.
  *
- * @param name the client's name: {@value CognitoClientCredentials#DEFAULT_CLIENT} or a key of
- * {@code cognito.client-credentials.clients}
+ * @param name the client's name: {@value CognitoClientCredentials#DEFAULT_CLIENT} or a
+ * key of {@code cognito.client-credentials.clients}
  * @param propertyPrefix where the client's own properties live, for messages, e.g.
  * {@code cognito.client-credentials.clients.inventory.}
  * @param clientId the app client id
@@ -24,10 +25,12 @@ import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
  * @param tokenFailureBackoff how long calls fail fast after a first failed token request
  * @param tokenFailureBackoffMax the longest back-off after failed token requests in a row
  * @param tokenUri Cognito's token endpoint
- * @param baseUrl base URL of the API this client calls, or {@code null}: an absolute http(s) URL, or one with a
- * placeholder that is resolved at the first call ({@code http://localhost:${local.server.port}})
- * @param tokenOrigins further origins that receive the token (besides the base URL's), as configured: each an origin
- * ({@code https://reports.example.com}) or one with a placeholder that is resolved at the first call
+ * @param baseUrl base URL of the API this client calls, or {@code null}: an absolute
+ * http(s) URL, or one with a placeholder that is resolved at the first call
+ * ({@code http://localhost:${local.server.port}})
+ * @param tokenOrigins further origins that receive the token (besides the base URL's), as
+ * configured: each an origin ({@code https://reports.example.com}) or one with a
+ * placeholder that is resolved at the first call
  */
 record ClientCredentialsSettings(String name, String propertyPrefix, String clientId, String clientSecret,
 		List<String> scopes, ClientAuthenticationMethod authenticationMethod, Duration expiryMargin,

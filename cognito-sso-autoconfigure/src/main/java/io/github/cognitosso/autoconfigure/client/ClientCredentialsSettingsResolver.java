@@ -23,10 +23,12 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns {@code cognito.client-credentials.*} into validated {@link ClientCredentialsSettings}: named clients inherit
- * from the default client, which inherits its id and secret from {@code cognito.client-id} and
- * {@code cognito.client-secret}. Every setting Cognito would reject at the first token request fails here, at
- * start-up, with a {@link CognitoConfigurationException} naming the property (never showing a secret).
+ * Turns {@code cognito.client-credentials.*} into validated
+ * {@link ClientCredentialsSettings}: named clients inherit from the default client, which
+ * inherits its id and secret from {@code cognito.client-id} and
+ * {@code cognito.client-secret}. Every setting Cognito would reject at the first token
+ * request fails here, at start-up, with a {@link CognitoConfigurationException} naming
+ * the property (never showing a secret).
  */
 final class ClientCredentialsSettingsResolver {
 
@@ -34,11 +36,17 @@ final class ClientCredentialsSettingsResolver {
 
 	private static final String PREFIX = "cognito.client-credentials.";
 
-	/** Cognito's built-in scopes: they belong to users, and Cognito refuses them in the client credentials grant. */
+	/**
+	 * Cognito's built-in scopes: they belong to users, and Cognito refuses them in the
+	 * client credentials grant.
+	 */
 	private static final Set<String> BUILT_IN_SCOPES = Set.of("openid", "email", "phone", "profile",
 			"aws.cognito.signin.user.admin");
 
-	/** The JSON libraries Spring Security can read a token response with (its HttpMessageConverters' list). */
+	/**
+	 * The JSON libraries Spring Security can read a token response with (its
+	 * HttpMessageConverters' list).
+	 */
 	private static final List<String> JSON_LIBRARIES = List.of("tools.jackson.databind.json.JsonMapper",
 			"com.fasterxml.jackson.databind.ObjectMapper", "com.google.gson.Gson", "jakarta.json.bind.Jsonb");
 
@@ -52,14 +60,18 @@ final class ClientCredentialsSettingsResolver {
 
 	private static final Duration DEFAULT_FAILURE_BACKOFF_MAX = Duration.ofSeconds(30);
 
-	/** Below this a back-off no longer spares Cognito, or the pool's request quota, an outage's worth of requests. */
+	/**
+	 * Below this a back-off no longer spares Cognito, or the pool's request quota, an
+	 * outage's worth of requests.
+	 */
 	private static final Duration MIN_FAILURE_BACKOFF = Duration.ofMillis(100);
 
 	private ClientCredentialsSettingsResolver() {
 	}
 
 	/**
-	 * M2M is on when asked for, or by default when anything under {@code cognito.client-credentials} is set.
+	 * M2M is on when asked for, or by default when anything under
+	 * {@code cognito.client-credentials} is set.
 	 */
 	static boolean isActive(CognitoClientCredentialsProperties group) {
 		if (group.getEnabled() != null) {
@@ -69,8 +81,9 @@ final class ClientCredentialsSettingsResolver {
 	}
 
 	/**
-	 * The default client exists when its own values are set, or when no named client is: an application that
-	 * configures only named clients gets no unnamed one it never asked for.
+	 * The default client exists when its own values are set, or when no named client is:
+	 * an application that configures only named clients gets no unnamed one it never
+	 * asked for.
 	 */
 	static boolean hasDefaultClient(CognitoClientCredentialsProperties group) {
 		return isActive(group) && (hasOwnValues(group) || group.getClients().isEmpty());
@@ -82,12 +95,14 @@ final class ClientCredentialsSettingsResolver {
 	}
 
 	/**
-	 * @param properties the pool's {@code cognito.*} settings (the login app client, inherited by default)
+	 * @param properties the pool's {@code cognito.*} settings (the login app client,
+	 * inherited by default)
 	 * @param group the {@code cognito.client-credentials.*} settings
 	 * @param loginEnabled {@code cognito.login.enabled}, or {@code null} when not set
 	 * @param endpoints the pool's endpoints (for the token endpoint)
 	 * @param classLoader the application's class loader (to find a JSON library)
-	 * @return the clients, the default one first, then the named ones in configuration order; empty when M2M is off
+	 * @return the clients, the default one first, then the named ones in configuration
+	 * order; empty when M2M is off
 	 * @throws CognitoConfigurationException for the first setting that cannot work
 	 */
 	static List<ClientCredentialsSettings> resolve(CognitoProperties properties,
@@ -120,7 +135,8 @@ final class ClientCredentialsSettingsResolver {
 	private static ClientCredentialsSettings resolveDefault(CognitoProperties properties,
 			CognitoClientCredentialsProperties group, URI tokenUri) {
 		String clientId = firstText(group.getClientId(), properties.getClientId());
-		// The login secret belongs to the login client: inherit it only along with that client's id.
+		// The login secret belongs to the login client: inherit it only along with that
+		// client's id.
 		String secret = StringUtils.hasText(group.getClientSecret()) ? group.getClientSecret().trim()
 				: Objects.equals(clientId, trim(properties.getClientId())) ? trim(properties.getClientSecret()) : null;
 		return new ClientCredentialsSettings(CognitoClientCredentials.DEFAULT_CLIENT, PREFIX, clientId, secret,
@@ -135,8 +151,8 @@ final class ClientCredentialsSettingsResolver {
 				baseUrl(group.getBaseUrl(), PREFIX), tokenOrigins(group.getTokenOrigins(), PREFIX));
 	}
 
-	private static ClientCredentialsSettings resolveNamed(String name, Client client,
-			ClientCredentialsSettings base, URI tokenUri) {
+	private static ClientCredentialsSettings resolveNamed(String name, Client client, ClientCredentialsSettings base,
+			URI tokenUri) {
 		String prefix = PREFIX + "clients." + name + ".";
 		if (CognitoClientCredentials.DEFAULT_CLIENT.equals(name)) {
 			throw new CognitoConfigurationException(PREFIX + "clients." + name, null,
@@ -196,8 +212,8 @@ final class ClientCredentialsSettingsResolver {
 	}
 
 	/**
-	 * Cognito allows the client credentials grant only on app clients without the authorization code grant, so one
-	 * app client cannot serve browser login and M2M.
+	 * Cognito allows the client credentials grant only on app clients without the
+	 * authorization code grant, so one app client cannot serve browser login and M2M.
 	 */
 	private static void checkNotTheLoginClient(CognitoProperties properties, Boolean login,
 			ClientCredentialsSettings client) {
@@ -258,8 +274,9 @@ final class ClientCredentialsSettingsResolver {
 	}
 
 	/**
-	 * A base URL with a placeholder is checked at the first call instead ({@link LateBaseUrl}): the value of
-	 * {@code local.server.port}, say, is known only once the application's server has started.
+	 * A base URL with a placeholder is checked at the first call instead
+	 * ({@link LateBaseUrl}): the value of {@code local.server.port}, say, is known only
+	 * once the application's server has started.
 	 */
 	private static String baseUrl(String value, String prefix) {
 		if (!StringUtils.hasText(value)) {
@@ -273,8 +290,9 @@ final class ClientCredentialsSettingsResolver {
 	}
 
 	/**
-	 * Token origins are not inherited: like a base URL, they name where one API lives. An entry with a placeholder is
-	 * checked at the first call instead ({@link TokenOrigins}).
+	 * Token origins are not inherited: like a base URL, they name where one API lives. An
+	 * entry with a placeholder is checked at the first call instead
+	 * ({@link TokenOrigins}).
 	 */
 	private static List<String> tokenOrigins(List<String> values, String prefix) {
 		if (values == null) {
@@ -296,8 +314,9 @@ final class ClientCredentialsSettingsResolver {
 
 	/**
 	 * @return the value as an origin (scheme, host and port)
-	 * @throws CognitoConfigurationException when the value is not an http(s) origin: a path, query, fragment or user
-	 * info would suggest a narrower match than the origin the check applies
+	 * @throws CognitoConfigurationException when the value is not an http(s) origin: a
+	 * path, query, fragment or user info would suggest a narrower match than the origin
+	 * the check applies
 	 */
 	static TokenOrigins.Origin origin(String value, String prefix) {
 		try {
@@ -360,8 +379,8 @@ final class ClientCredentialsSettingsResolver {
 
 	private static void requirePositive(String property, Duration value) {
 		if (value.isNegative() || value.isZero()) {
-			throw new CognitoConfigurationException(property, value.toString(),
-					"a timeout must be longer than zero.", "Use a positive duration, e.g. 5s.");
+			throw new CognitoConfigurationException(property, value.toString(), "a timeout must be longer than zero.",
+					"Use a positive duration, e.g. 5s.");
 		}
 	}
 

@@ -31,24 +31,29 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
- * The access tokens of one machine-to-machine client: fetched with Spring Security's client credentials support,
- * kept in its authorized client service, and reused until they are within the expiry margin of their end.
+ * The access tokens of one machine-to-machine client: fetched with Spring Security's
+ * client credentials support, kept in its authorized client service, and reused until
+ * they are within the expiry margin of their end.
  * <p>
  * Three things Spring Security does not do on its own happen here:
  * <ul>
- * <li>Single flight: when the token is missing or stale, one caller asks Cognito and every concurrent caller waits
- * for that answer (success or failure) instead of sending a token request of its own.</li>
- * <li>A fixed machine principal: the token belongs to the client, never to whichever user is signed in on the calling
- * thread (Spring's {@code OAuth2ClientHttpRequestInterceptor} keys it by that user).</li>
- * <li>One clock: Spring stamps a token's issue time with {@code Instant.now()} whatever clock the provider checks
- * expiry with, so tokens are re-stamped with the same {@link Clock}.</li>
- * <li>Back-off: after a failed token request, calls that need a new token fail fast with the last error until a
- * back-off has passed ({@code token-failure-backoff}, doubling with each failure in a row up to
- * {@code token-failure-backoff-max}, with jitter), so an outage of Cognito does not turn every outgoing call into a
- * token request that waits for its timeout and spends the pool's request quota. A success resets it.</li>
+ * <li>Single flight: when the token is missing or stale, one caller asks Cognito and
+ * every concurrent caller waits for that answer (success or failure) instead of sending a
+ * token request of its own.</li>
+ * <li>A fixed machine principal: the token belongs to the client, never to whichever user
+ * is signed in on the calling thread (Spring's {@code OAuth2ClientHttpRequestInterceptor}
+ * keys it by that user).</li>
+ * <li>One clock: Spring stamps a token's issue time with {@code Instant.now()} whatever
+ * clock the provider checks expiry with, so tokens are re-stamped with the same
+ * {@link Clock}.</li>
+ * <li>Back-off: after a failed token request, calls that need a new token fail fast with
+ * the last error until a back-off has passed ({@code token-failure-backoff}, doubling
+ * with each failure in a row up to {@code token-failure-backoff-max}, with jitter), so an
+ * outage of Cognito does not turn every outgoing call into a token request that waits for
+ * its timeout and spends the pool's request quota. A success resets it.</li>
  * </ul>
- * The registration repository and authorized client service are private to this object, not beans, so they never
- * meet the browser-login ones.
+ * The registration repository and authorized client service are private to this object,
+ * not beans, so they never meet the browser-login ones.
  */
 final class ClientCredentialsTokenSource {
 
@@ -68,13 +73,19 @@ final class ClientCredentialsTokenSource {
 
 	private final AtomicBoolean shortLifetimeReported = new AtomicBoolean();
 
-	/** A number in [0, 1) for each back-off: how much of its upper half is taken off (jitter). */
+	/**
+	 * A number in [0, 1) for each back-off: how much of its upper half is taken off
+	 * (jitter).
+	 */
 	private final DoubleSupplier jitter;
 
 	/** Set after a failed token request, cleared by a successful one. */
 	private final AtomicReference<Backoff> backoff = new AtomicReference<>();
 
-	/** The last token obtained because an API rejected its predecessor; such a token is not renewed again. */
+	/**
+	 * The last token obtained because an API rejected its predecessor; such a token is
+	 * not renewed again.
+	 */
 	private volatile String renewedAfterRejection;
 
 	ClientCredentialsTokenSource(ClientCredentialsSettings settings,
@@ -121,7 +132,8 @@ final class ClientCredentialsTokenSource {
 	}
 
 	/**
-	 * @return a token valid beyond the expiry margin: the cached one, or a new one from Cognito
+	 * @return a token valid beyond the expiry margin: the cached one, or a new one from
+	 * Cognito
 	 * @throws CognitoTokenException when Cognito does not issue one
 	 */
 	OAuth2AccessToken accessToken() {
@@ -133,11 +145,13 @@ final class ClientCredentialsTokenSource {
 	}
 
 	/**
-	 * Replaces a token an API rejected although it had not expired by this application's clock (clock drift, a key
-	 * rotation). Concurrent callers rejected with the same token share one renewal.
+	 * Replaces a token an API rejected although it had not expired by this application's
+	 * clock (clock drift, a key rotation). Concurrent callers rejected with the same
+	 * token share one renewal.
 	 * @param rejected the token the API rejected
-	 * @return the token to retry with, or {@code null} when {@code rejected} was itself such a renewal: renewing again
-	 * would cost a token request per call against an API that rejects this client's tokens
+	 * @return the token to retry with, or {@code null} when {@code rejected} was itself
+	 * such a renewal: renewing again would cost a token request per call against an API
+	 * that rejects this client's tokens
 	 * @throws CognitoTokenException when Cognito does not issue a token
 	 */
 	OAuth2AccessToken renewAfterRejection(OAuth2AccessToken rejected) {
@@ -148,7 +162,8 @@ final class ClientCredentialsTokenSource {
 	}
 
 	/**
-	 * @return how many callers wait for the token request in flight (0 when none is); for monitoring and tests
+	 * @return how many callers wait for the token request in flight (0 when none is); for
+	 * monitoring and tests
 	 */
 	int callersWaitingForToken() {
 		CompletableFuture<OAuth2AccessToken> flight = this.inFlight.get();
@@ -170,7 +185,8 @@ final class ClientCredentialsTokenSource {
 			if (rejected == null || !rejected.getTokenValue().equals(token.getTokenValue())) {
 				return token;
 			}
-			// The flight we joined handed out the very token that was rejected: lead a renewal ourselves.
+			// The flight we joined handed out the very token that was rejected: lead a
+			// renewal ourselves.
 		}
 	}
 
@@ -179,7 +195,8 @@ final class ClientCredentialsTokenSource {
 			if (rejected != null) {
 				forget(rejected);
 			}
-			// The manager returns the cached token when another flight refreshed it meanwhile.
+			// The manager returns the cached token when another flight refreshed it
+			// meanwhile.
 			OAuth2AccessToken token = authorize();
 			if (rejected != null) {
 				this.renewedAfterRejection = token.getTokenValue();
@@ -190,7 +207,8 @@ final class ClientCredentialsTokenSource {
 		}
 		catch (RuntimeException | Error ex) {
 			if (ex instanceof CognitoTokenException failure) {
-				// Before the flight ends: a caller arriving after it must find the back-off.
+				// Before the flight ends: a caller arriving after it must find the
+				// back-off.
 				backOff(failure);
 			}
 			flight.completeExceptionally(ex);
@@ -235,13 +253,15 @@ final class ClientCredentialsTokenSource {
 	}
 
 	/**
-	 * The back-off after {@code failures} failed token requests in a row: {@code initial} doubled for each failure
-	 * after the first, capped at {@code max}, then up to half of it taken off at random (jitter), so that the
-	 * instances of an application that failed together do not all ask again at the same moment.
+	 * The back-off after {@code failures} failed token requests in a row: {@code initial}
+	 * doubled for each failure after the first, capped at {@code max}, then up to half of
+	 * it taken off at random (jitter), so that the instances of an application that
+	 * failed together do not all ask again at the same moment.
 	 * @param initial the back-off after the first failure
 	 * @param max the longest back-off
 	 * @param failures failed token requests in a row, 1 or more
-	 * @param jitter a number in [0, 1): 0 keeps the full back-off, values towards 1 take off towards half
+	 * @param jitter a number in [0, 1): 0 keeps the full back-off, values towards 1 take
+	 * off towards half
 	 * @return a duration in {@code (capped / 2, capped]}
 	 */
 	static Duration backoffDelay(Duration initial, Duration max, int failures, double jitter) {
@@ -282,7 +302,9 @@ final class ClientCredentialsTokenSource {
 		}
 	}
 
-	/** The same rule as Spring's provider: stale once {@code now > expiresAt - margin}. */
+	/**
+	 * The same rule as Spring's provider: stale once {@code now > expiresAt - margin}.
+	 */
 	private boolean isFresh(OAuth2AccessToken token) {
 		Instant expiresAt = token.getExpiresAt();
 		return expiresAt == null || !this.clock.instant().isAfter(expiresAt.minus(this.settings.expiryMargin()));
@@ -313,8 +335,8 @@ final class ClientCredentialsTokenSource {
 	}
 
 	private void reportShortLifetime(Duration lifetime) {
-		if (lifetime.compareTo(this.settings.expiryMargin()) <= 0 && this.shortLifetimeReported.compareAndSet(false, true)
-				&& logger.isWarnEnabled()) {
+		if (lifetime.compareTo(this.settings.expiryMargin()) <= 0
+				&& this.shortLifetimeReported.compareAndSet(false, true) && logger.isWarnEnabled()) {
 			logger.warn("Cognito M2M client '" + this.settings.name() + "' gets access tokens valid for "
 					+ lifetime.toSeconds() + " s, no longer than " + this.settings.propertyPrefix() + "expiry-margin ("
 					+ this.settings.expiryMargin().toSeconds() + " s): every call fetches a new token. Lower the "
@@ -330,7 +352,8 @@ final class ClientCredentialsTokenSource {
 	private record Backoff(int failures, Instant until, CognitoTokenException lastError) {
 
 		/**
-		 * @return the last error again, said to be a back-off, thrown from the caller's own stack
+		 * @return the last error again, said to be a back-off, thrown from the caller's
+		 * own stack
 		 */
 		CognitoTokenException failFast() {
 			CognitoTokenException last = this.lastError;

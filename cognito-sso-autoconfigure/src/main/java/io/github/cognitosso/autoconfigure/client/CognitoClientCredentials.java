@@ -15,23 +15,25 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.client.RestClient;
 
 /**
- * The application's machine-to-machine clients ({@code cognito.client-credentials.*}): each gets access tokens from
- * Cognito with the client credentials grant, caches them until shortly before they expire, and attaches them to
- * outgoing calls.
+ * The application's machine-to-machine clients ({@code cognito.client-credentials.*}):
+ * each gets access tokens from Cognito with the client credentials grant, caches them
+ * until shortly before they expire, and attaches them to outgoing calls.
  * <p>
- * Three ways to use a client, by name ({@value #DEFAULT_CLIENT} for the one configured directly under
- * {@code cognito.client-credentials}):
- * <pre class="code">
+ * Three ways to use a client, by name ({@value #DEFAULT_CLIENT} for the one configured
+ * directly under {@code cognito.client-credentials}): <pre class="code">
  * RestClient orders = m2m.restClient("default");                      // pre-built, base-url applied
  * RestClient inventory = builder.apply(m2m.customizer("inventory")).build();
  * RestClient other = RestClient.builder().requestInterceptor(m2m.interceptor("inventory")).build();
- * </pre>
- * A client sends its token only to the origin of its {@code base-url} and to those listed in its
- * {@code token-origins}: a request to any other origin goes out without it (and is logged once per origin).
+ * </pre> A client sends its token only to the origin of its {@code base-url} and to those
+ * listed in its {@code token-origins}: a request to any other origin goes out without it
+ * (and is logged once per origin).
  */
 public final class CognitoClientCredentials {
 
-	/** The name of the client configured directly under {@code cognito.client-credentials}. */
+	/**
+	 * The name of the client configured directly under
+	 * {@code cognito.client-credentials}.
+	 */
 	public static final String DEFAULT_CLIENT = "default";
 
 	private final Map<String, Client> clients;
@@ -42,7 +44,8 @@ public final class CognitoClientCredentials {
 	}
 
 	/**
-	 * @param placeholders resolves the placeholders of a base URL (the environment's), at the first call
+	 * @param placeholders resolves the placeholders of a base URL (the environment's), at
+	 * the first call
 	 */
 	CognitoClientCredentials(List<ClientCredentialsSettings> settings, Clock clock,
 			Supplier<RestClient.Builder> restClientBuilders, UnaryOperator<String> placeholders) {
@@ -65,7 +68,8 @@ public final class CognitoClientCredentials {
 	}
 
 	/**
-	 * @return the default client's current access token (see {@link #accessToken(String)})
+	 * @return the default client's current access token (see
+	 * {@link #accessToken(String)})
 	 */
 	public OAuth2AccessToken accessToken() {
 		return accessToken(DEFAULT_CLIENT);
@@ -91,9 +95,10 @@ public final class CognitoClientCredentials {
 
 	/**
 	 * @param clientName the client's name
-	 * @return an interceptor that sends the client's token as {@code Authorization: Bearer} on every request to the
-	 * client's base-url origin or one of its token-origins and, when the API rejects it as an invalid token, renews it
-	 * once and retries once
+	 * @return an interceptor that sends the client's token as
+	 * {@code Authorization: Bearer} on every request to the client's base-url origin or
+	 * one of its token-origins and, when the API rejects it as an invalid token, renews
+	 * it once and retries once
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public ClientHttpRequestInterceptor interceptor(String clientName) {
@@ -102,8 +107,9 @@ public final class CognitoClientCredentials {
 
 	/**
 	 * @param clientName the client's name
-	 * @return a customizer for {@link RestClient.Builder#apply(Consumer)} that adds the client's interceptor and, when
-	 * configured, its base URL to the builder it is given (pass a {@code clone()} of a builder that is shared)
+	 * @return a customizer for {@link RestClient.Builder#apply(Consumer)} that adds the
+	 * client's interceptor and, when configured, its base URL to the builder it is given
+	 * (pass a {@code clone()} of a builder that is shared)
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public Consumer<RestClient.Builder> customizer(String clientName) {
@@ -113,8 +119,9 @@ public final class CognitoClientCredentials {
 
 	/**
 	 * @param clientName the client's name
-	 * @return the client's {@link RestClient} (built at start-up, from a copy of the context's
-	 * {@code RestClient.Builder} when there is one) with the client's interceptor and base URL
+	 * @return the client's {@link RestClient} (built at start-up, from a copy of the
+	 * context's {@code RestClient.Builder} when there is one) with the client's
+	 * interceptor and base URL
 	 * @throws IllegalArgumentException when no client has that name
 	 */
 	public RestClient restClient(String clientName) {
@@ -159,8 +166,10 @@ public final class CognitoClientCredentials {
 			this.tokens = tokens;
 			this.interceptor = interceptor;
 			this.placeholders = placeholders;
-			// A copy: the builder may be an application's singleton bean, which would otherwise hand this client's
-			// interceptor and base URL to every RestClient built from it later, and to the next client.
+			// A copy: the builder may be an application's singleton bean, which would
+			// otherwise hand this client's
+			// interceptor and base URL to every RestClient built from it later, and to
+			// the next client.
 			RestClient.Builder own = builder.clone();
 			customize(own);
 			this.restClient = own.build();
@@ -169,8 +178,8 @@ public final class CognitoClientCredentials {
 		void customize(RestClient.Builder builder) {
 			String baseUrl = this.settings.baseUrl();
 			if (baseUrl != null && baseUrl.contains("${")) {
-				builder.uriBuilderFactory(new LateBaseUrl(baseUrl, this.settings.propertyPrefix() + "base-url",
-						this.placeholders));
+				builder.uriBuilderFactory(
+						new LateBaseUrl(baseUrl, this.settings.propertyPrefix() + "base-url", this.placeholders));
 			}
 			else if (baseUrl != null) {
 				builder.baseUrl(baseUrl);

@@ -22,11 +22,13 @@ import org.springframework.security.oauth2.client.ClientCredentialsOAuth2Authori
 import org.springframework.web.client.RestClient;
 
 /**
- * Machine-to-machine calls with the client credentials grant ({@code cognito.client-credentials.*}): the
- * {@link CognitoClientCredentials} bean and, for the default client, a pre-built {@code cognitoRestClient}.
+ * Machine-to-machine calls with the client credentials grant
+ * ({@code cognito.client-credentials.*}): the {@link CognitoClientCredentials} bean and,
+ * for the default client, a pre-built {@code cognitoRestClient}.
  * <p>
- * Works in any application, web or not, and defines no Spring Security OAuth2 client beans (registration
- * repository, authorized client manager or service): the browser-login ones stay the application's and Spring Boot's.
+ * Works in any application, web or not, and defines no Spring Security OAuth2 client
+ * beans (registration repository, authorized client manager or service): the
+ * browser-login ones stay the application's and Spring Boot's.
  */
 @AutoConfiguration(after = CognitoAutoConfiguration.class)
 @ConditionalOnCognito
@@ -50,14 +52,18 @@ public final class CognitoClientCredentialsAutoConfiguration {
 				() -> restClientBuilder.getIfAvailable(RestClient::builder), environment::resolveRequiredPlaceholders);
 	}
 
-	/** Read by name: browser login's settings are bound by its own auto-configuration, which may be off. */
+	/**
+	 * Read by name: browser login's settings are bound by its own auto-configuration,
+	 * which may be off.
+	 */
 	private static Boolean loginEnabled(Environment environment) {
 		return Binder.get(environment).bind("cognito.login.enabled", Boolean.class).orElse(null);
 	}
 
 	/**
-	 * Not a default candidate: it sends a machine token on every call, so it must never be injected by accident where
-	 * the application wanted a plain {@code RestClient}. Inject it with {@code @Qualifier("cognitoRestClient")}.
+	 * Not a default candidate: it sends a machine token on every call, so it must never
+	 * be injected by accident where the application wanted a plain {@code RestClient}.
+	 * Inject it with {@code @Qualifier("cognitoRestClient")}.
 	 */
 	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)

@@ -11,11 +11,14 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
 /**
- * Explains a start-up failure because a machine-to-machine bean is missing: the {@code cognitoRestClient} (asked
- * for by name or {@code @Qualifier}) or {@link CognitoClientCredentials}. Spring's own report ("No qualifying bean")
- * does not say that these beans exist only while {@code cognito.client-credentials.*} is configured.
+ * Explains a start-up failure because a machine-to-machine bean is missing: the
+ * {@code cognitoRestClient} (asked for by name or {@code @Qualifier}) or
+ * {@link CognitoClientCredentials}. Spring's own report ("No qualifying bean") does not
+ * say that these beans exist only while {@code cognito.client-credentials.*} is
+ * configured.
  * <p>
- * Ordered first: Spring Boot's generic analysis of the same exception would otherwise win.
+ * Ordered first: Spring Boot's generic analysis of the same exception would otherwise
+ * win.
  */
 class CognitoClientCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException>
 		implements Ordered {
@@ -29,8 +32,8 @@ class CognitoClientCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<No
 	protected FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		if (isRestClient(rootFailure, cause)) {
 			return new FailureAnalysis("The bean '" + CognitoClientCredentialsAutoConfiguration.REST_CLIENT_BEAN_NAME
-					+ "' (a RestClient that sends a Cognito machine-to-machine access token) is missing" + injectedInto(
-							rootFailure)
+					+ "' (a RestClient that sends a Cognito machine-to-machine access token) is missing"
+					+ injectedInto(rootFailure)
 					+ ".\n\nIt exists only while the default machine-to-machine client is configured: an app client id "
 					+ "(cognito.client-credentials.client-id, or cognito.client-id) and its secret "
 					+ "(cognito.client-credentials.client-secret), with cognito.client-credentials.enabled not false. "

@@ -13,99 +13,111 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * The {@code cognito.client-credentials.*} settings: machine-to-machine (M2M) clients. The application gets access
- * tokens for custom scopes with an app client's id and secret (the OAuth 2.0 client credentials grant), and sends
- * them to other APIs. The values directly under {@code cognito.client-credentials} describe the default client;
- * {@code cognito.client-credentials.clients.<name>} adds named clients, each inheriting every value it does not set
- * from the default client except base-url. Bound by {@link CognitoClientCredentialsAutoConfiguration}.
+ * The {@code cognito.client-credentials.*} settings: machine-to-machine (M2M) clients.
+ * The application gets access tokens for custom scopes with an app client's id and secret
+ * (the OAuth 2.0 client credentials grant), and sends them to other APIs. The values
+ * directly under {@code cognito.client-credentials} describe the default client;
+ * {@code cognito.client-credentials.clients.<name>} adds named clients, each inheriting
+ * every value it does not set from the default client except base-url. Bound by
+ * {@link CognitoClientCredentialsAutoConfiguration}.
  */
 @ConfigurationProperties("cognito.client-credentials")
 public class CognitoClientCredentialsProperties {
 
 	/**
-	 * Whether machine-to-machine clients are set up. Default: on when cognito.client-credentials.client-id,
-	 * client-secret, scopes, base-url or a named client is set.
+	 * Whether machine-to-machine clients are set up. Default: on when
+	 * cognito.client-credentials.client-id, client-secret, scopes, base-url or a named
+	 * client is set.
 	 */
 	private Boolean enabled;
 
 	/**
-	 * Id of the machine-to-machine app client (one with the client credentials grant, which Cognito does not allow
-	 * on an app client that has the authorization code grant). Default: cognito.client-id.
+	 * Id of the machine-to-machine app client (one with the client credentials grant,
+	 * which Cognito does not allow on an app client that has the authorization code
+	 * grant). Default: cognito.client-id.
 	 */
 	private String clientId;
 
 	/**
-	 * Secret of the machine-to-machine app client. Required: the client credentials grant works only for
-	 * confidential app clients. Default: cognito.client-secret, when the client id is cognito.client-id too. Never
-	 * logged.
+	 * Secret of the machine-to-machine app client. Required: the client credentials grant
+	 * works only for confidential app clients. Default: cognito.client-secret, when the
+	 * client id is cognito.client-id too. Never logged.
 	 */
 	private String clientSecret;
 
 	/**
 	 * Custom scopes to request, e.g. orders-api/read. Cognito grants only custom scopes
-	 * (&lt;resource-server&gt;/&lt;scope&gt;) with this grant; built-in scopes such as openid or email are
-	 * rejected. Empty: Cognito grants every custom scope the app client allows.
+	 * (&lt;resource-server&gt;/&lt;scope&gt;) with this grant; built-in scopes such as
+	 * openid or email are rejected. Empty: Cognito grants every custom scope the app
+	 * client allows.
 	 */
 	private List<String> scopes = new ArrayList<>();
 
 	/**
-	 * How the app client authenticates at Cognito's token endpoint: client-secret-basic (HTTP Basic header) or
-	 * client-secret-post (form parameters).
+	 * How the app client authenticates at Cognito's token endpoint: client-secret-basic
+	 * (HTTP Basic header) or client-secret-post (form parameters).
 	 */
 	private ClientAuthenticationMethod clientAuthenticationMethod = ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
 
 	/**
-	 * How long before its expiry a cached access token is replaced by a new one. A number without a unit is seconds.
+	 * How long before its expiry a cached access token is replaced by a new one. A number
+	 * without a unit is seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration expiryMargin = Duration.ofSeconds(60);
 
 	/**
-	 * Connect timeout of requests to Cognito's token endpoint. A number without a unit is seconds.
+	 * Connect timeout of requests to Cognito's token endpoint. A number without a unit is
+	 * seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration tokenConnectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Read timeout of requests to Cognito's token endpoint. A number without a unit is seconds.
+	 * Read timeout of requests to Cognito's token endpoint. A number without a unit is
+	 * seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration tokenReadTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * How long calls fail fast, with the last error, after a failed token request (5xx, timeout, invalid_client...)
-	 * before Cognito is asked again. Doubles with each failure in a row up to token-failure-backoff-max, minus a
-	 * random part of up to half (jitter); a token request that succeeds resets it. At least 100ms. A number without
+	 * How long calls fail fast, with the last error, after a failed token request (5xx,
+	 * timeout, invalid_client...) before Cognito is asked again. Doubles with each
+	 * failure in a row up to token-failure-backoff-max, minus a random part of up to half
+	 * (jitter); a token request that succeeds resets it. At least 100ms. A number without
 	 * a unit is seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration tokenFailureBackoff = Duration.ofSeconds(1);
 
 	/**
-	 * Longest back-off after failed token requests in a row. At least token-failure-backoff. A number without a
-	 * unit is seconds.
+	 * Longest back-off after failed token requests in a row. At least
+	 * token-failure-backoff. A number without a unit is seconds.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration tokenFailureBackoffMax = Duration.ofSeconds(30);
 
 	/**
-	 * Base URL of the API the default client calls, e.g. https://orders.example.com, used by the pre-built
-	 * cognitoRestClient. Not inherited by named clients. A placeholder that cannot be resolved at start-up, such
-	 * as ${local.server.port}, is resolved at the first call.
+	 * Base URL of the API the default client calls, e.g. https://orders.example.com, used
+	 * by the pre-built cognitoRestClient. Not inherited by named clients. A placeholder
+	 * that cannot be resolved at start-up, such as ${local.server.port}, is resolved at
+	 * the first call.
 	 */
 	private String baseUrl;
 
 	/**
-	 * Origins (scheme, host and port, e.g. https://reports.example.com) that receive the default client's token,
-	 * besides the origin of base-url. A request to any other origin goes out without the token, and the first one
-	 * to each origin is logged as a warning. Without base-url and token-origins the token goes nowhere. Not
-	 * inherited by named clients; setting it alone does not switch machine-to-machine clients on.
+	 * Origins (scheme, host and port, e.g. https://reports.example.com) that receive the
+	 * default client's token, besides the origin of base-url. A request to any other
+	 * origin goes out without the token, and the first one to each origin is logged as a
+	 * warning. Without base-url and token-origins the token goes nowhere. Not inherited
+	 * by named clients; setting it alone does not switch machine-to-machine clients on.
 	 */
 	private List<String> tokenOrigins = new ArrayList<>();
 
 	/**
-	 * Further named machine-to-machine clients, e.g. cognito.client-credentials.clients.inventory.scopes. Each
-	 * takes the same keys as the default client and inherits the values it does not set, except base-url.
+	 * Further named machine-to-machine clients, e.g.
+	 * cognito.client-credentials.clients.inventory.scopes. Each takes the same keys as
+	 * the default client and inherits the values it does not set, except base-url.
 	 */
 	private final Map<String, Client> clients = new LinkedHashMap<>();
 
@@ -210,8 +222,8 @@ public class CognitoClientCredentialsProperties {
 	}
 
 	/**
-	 * A named machine-to-machine client. Every value left unset is taken from the default client
-	 * (cognito.client-credentials.*), except base-url.
+	 * A named machine-to-machine client. Every value left unset is taken from the default
+	 * client (cognito.client-credentials.*), except base-url.
 	 */
 	public static class Client {
 
@@ -221,7 +233,8 @@ public class CognitoClientCredentialsProperties {
 		private String clientId;
 
 		/**
-		 * Secret of the app client. Default: the default client's secret, when the client id is inherited too.
+		 * Secret of the app client. Default: the default client's secret, when the client
+		 * id is inherited too.
 		 */
 		private String clientSecret;
 
@@ -236,45 +249,50 @@ public class CognitoClientCredentialsProperties {
 		private ClientAuthenticationMethod clientAuthenticationMethod;
 
 		/**
-		 * How long before expiry a cached token is replaced. Default: the default client's. A number without a unit is seconds.
+		 * How long before expiry a cached token is replaced. Default: the default
+		 * client's. A number without a unit is seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration expiryMargin;
 
 		/**
-		 * Connect timeout of token requests. Default: the default client's. A number without a unit is seconds.
+		 * Connect timeout of token requests. Default: the default client's. A number
+		 * without a unit is seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration tokenConnectTimeout;
 
 		/**
-		 * Read timeout of token requests. Default: the default client's. A number without a unit is seconds.
+		 * Read timeout of token requests. Default: the default client's. A number without
+		 * a unit is seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration tokenReadTimeout;
 
 		/**
-		 * Back-off after a failed token request. Default: the default client's. A number without a unit is
-		 * seconds.
+		 * Back-off after a failed token request. Default: the default client's. A number
+		 * without a unit is seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration tokenFailureBackoff;
 
 		/**
-		 * Longest back-off after failed token requests. Default: the default client's. A number without a unit is
-		 * seconds.
+		 * Longest back-off after failed token requests. Default: the default client's. A
+		 * number without a unit is seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration tokenFailureBackoffMax;
 
 		/**
-		 * Base URL of the API this client calls. Not inherited. A placeholder that cannot be resolved at start-up,
-		 * such as ${local.server.port}, is resolved at the first call.
+		 * Base URL of the API this client calls. Not inherited. A placeholder that cannot
+		 * be resolved at start-up, such as ${local.server.port}, is resolved at the first
+		 * call.
 		 */
 		private String baseUrl;
 
 		/**
-		 * Origins that receive this client's token besides the origin of its base-url. Not inherited.
+		 * Origins that receive this client's token besides the origin of its base-url.
+		 * Not inherited.
 		 */
 		private List<String> tokenOrigins = new ArrayList<>();
 

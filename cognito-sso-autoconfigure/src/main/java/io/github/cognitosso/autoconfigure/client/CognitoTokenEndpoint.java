@@ -20,13 +20,15 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Cognito's token endpoint as one machine-to-machine client talks to it: Spring Security's client credentials token
- * response client on a {@link RestClient} with timeouts (Spring's default has none), and the translation of every way
- * the request can fail into one {@link CognitoTokenException}.
+ * Cognito's token endpoint as one machine-to-machine client talks to it: Spring
+ * Security's client credentials token response client on a {@link RestClient} with
+ * timeouts (Spring's default has none), and the translation of every way the request can
+ * fail into one {@link CognitoTokenException}.
  * <p>
- * The {@code RestClient} keeps Spring's default status handling, which throws for every 4xx and 5xx with the body
- * attached, rather than Spring Security's error handler, which reads an OAuth error only from a 400 (Cognito's
- * {@code invalid_client} may come with a 401).
+ * The {@code RestClient} keeps Spring's default status handling, which throws for every
+ * 4xx and 5xx with the body attached, rather than Spring Security's error handler, which
+ * reads an OAuth error only from a 400 (Cognito's {@code invalid_client} may come with a
+ * 401).
  */
 final class CognitoTokenEndpoint {
 
@@ -56,8 +58,9 @@ final class CognitoTokenEndpoint {
 	/**
 	 * @param settings the client whose token request failed
 	 * @param failure what Spring Security's authorized client manager threw
-	 * @return the exception to throw: a {@link CognitoTokenException} for every failure of the token request, the
-	 * failure itself for anything else (a bug is not a Cognito error)
+	 * @return the exception to throw: a {@link CognitoTokenException} for every failure
+	 * of the token request, the failure itself for anything else (a bug is not a Cognito
+	 * error)
 	 */
 	static RuntimeException translate(ClientCredentialsSettings settings, RuntimeException failure) {
 		if (failure instanceof CognitoTokenException) {
@@ -86,7 +89,8 @@ final class CognitoTokenEndpoint {
 			return exception(settings, CognitoTokenException.IO_ERROR, null, null, failure);
 		}
 		if (failure instanceof OAuth2AuthorizationException) {
-			// Spring Security's own code (invalid_token_response for an unreadable body); its description may quote
+			// Spring Security's own code (invalid_token_response for an unreadable body);
+			// its description may quote
 			// the response, so it stays in the cause.
 			String code = ((OAuth2AuthorizationException) failure).getError().getErrorCode();
 			return exception(settings, code, null, null, failure);
@@ -94,8 +98,8 @@ final class CognitoTokenEndpoint {
 		return failure;
 	}
 
-	private static CognitoTokenException exception(ClientCredentialsSettings settings, String code,
-			String description, Integer status, Throwable cause) {
+	private static CognitoTokenException exception(ClientCredentialsSettings settings, String code, String description,
+			Integer status, Throwable cause) {
 		StringBuilder message = new StringBuilder("Cognito M2M client '").append(settings.name())
 			.append("' (app client ")
 			.append(settings.clientId())
@@ -121,8 +125,8 @@ final class CognitoTokenEndpoint {
 			case "unauthorized_client" -> "The app client may not use the client credentials grant: enable it in "
 					+ "the app client's OAuth grant types (Cognito does not allow it together with the authorization "
 					+ "code grant).";
-			case "invalid_scope" -> "A requested scope is not a custom scope the app client may use: compare "
-					+ prefix + "scopes with the app client's custom scopes.";
+			case "invalid_scope" -> "A requested scope is not a custom scope the app client may use: compare " + prefix
+					+ "scopes with the app client's custom scopes.";
 			case CognitoTokenException.SERVER_ERROR -> SERVER_FAILED;
 			case CognitoTokenException.TIMEOUT -> "No answer within " + prefix + "token-connect-timeout ("
 					+ settings.tokenConnectTimeout().toMillis() + " ms) or " + prefix + "token-read-timeout ("

@@ -11,9 +11,10 @@ import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when machine-to-machine clients are on: {@code cognito.client-credentials.enabled=true}, or by default when
- * the starter is active and any value under {@code cognito.client-credentials} (client-id, client-secret, scopes,
- * base-url or a named client) is set.
+ * Matches when machine-to-machine clients are on:
+ * {@code cognito.client-credentials.enabled=true}, or by default when the starter is
+ * active and any value under {@code cognito.client-credentials} (client-id,
+ * client-secret, scopes, base-url or a named client) is set.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

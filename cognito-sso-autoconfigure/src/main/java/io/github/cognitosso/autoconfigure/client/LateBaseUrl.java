@@ -12,9 +12,10 @@ import org.springframework.web.util.UriBuilderFactory;
 
 /**
  * A client's base URL whose placeholders are resolved at the first call, not at start-up:
- * {@code http://localhost:${local.server.port}} names the port of the application's own server, known only once
- * that server has started (after every bean, the {@code cognitoRestClient} included, was created). Once resolved it
- * stays: the resolved URL is checked like any base URL and kept.
+ * {@code http://localhost:${local.server.port}} names the port of the application's own
+ * server, known only once that server has started (after every bean, the
+ * {@code cognitoRestClient} included, was created). Once resolved it stays: the resolved
+ * URL is checked like any base URL and kept.
  */
 final class LateBaseUrl implements UriBuilderFactory {
 

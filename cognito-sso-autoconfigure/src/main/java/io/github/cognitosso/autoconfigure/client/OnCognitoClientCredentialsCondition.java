@@ -8,7 +8,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Backs {@link ConditionalOnCognitoClientCredentials} with the rule the settings resolver uses.
+ * Backs {@link ConditionalOnCognitoClientCredentials} with the rule the settings resolver
+ * uses.
  */
 class OnCognitoClientCredentialsCondition extends SpringBootCondition {
 
@@ -18,8 +19,8 @@ class OnCognitoClientCredentialsCondition extends SpringBootCondition {
 		if (ClientCredentialsSettingsResolver.isActive(bind(context))) {
 			return ConditionOutcome.match(message.because("machine-to-machine clients are configured"));
 		}
-		return ConditionOutcome.noMatch(message
-			.because("cognito.client-credentials.enabled is false, or nothing is set under cognito.client-credentials"));
+		return ConditionOutcome.noMatch(message.because(
+				"cognito.client-credentials.enabled is false, or nothing is set under cognito.client-credentials"));
 	}
 
 	static CognitoClientCredentialsProperties bind(ConditionContext context) {
@@ -29,8 +30,9 @@ class OnCognitoClientCredentialsCondition extends SpringBootCondition {
 	}
 
 	/**
-	 * Matches when the default client (the values directly under {@code cognito.client-credentials}) exists, which
-	 * decides whether the pre-built {@code cognitoRestClient} bean is defined.
+	 * Matches when the default client (the values directly under
+	 * {@code cognito.client-credentials}) exists, which decides whether the pre-built
+	 * {@code cognitoRestClient} bean is defined.
 	 */
 	static class OnDefaultClient extends SpringBootCondition {
 

@@ -14,14 +14,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The origins that receive one machine-to-machine client's token: the origin of its {@code base-url} and those listed
- * in its {@code token-origins}, nothing else. A URL the application builds from a request (a {@code Host} header, a
- * link in a response) can then never carry the token to a host of someone else's choosing.
+ * The origins that receive one machine-to-machine client's token: the origin of its
+ * {@code base-url} and those listed in its {@code token-origins}, nothing else. A URL the
+ * application builds from a request (a {@code Host} header, a link in a response) can
+ * then never carry the token to a host of someone else's choosing.
  * <p>
- * Entries with a placeholder ({@code http://localhost:${local.server.port}}) are resolved at the first check, as
- * {@link LateBaseUrl} resolves the base URL. A request to another origin is logged once per origin, as a warning
- * naming that origin (never the token); beyond {@value #MAX_REPORTED} origins, only at debug level, so that requests
- * to ever new hosts cannot grow memory or flood the log.
+ * Entries with a placeholder ({@code http://localhost:${local.server.port}}) are resolved
+ * at the first check, as {@link LateBaseUrl} resolves the base URL. A request to another
+ * origin is logged once per origin, as a warning naming that origin (never the token);
+ * beyond {@value #MAX_REPORTED} origins, only at debug level, so that requests to ever
+ * new hosts cannot grow memory or flood the log.
  */
 final class TokenOrigins {
 
@@ -44,8 +46,10 @@ final class TokenOrigins {
 
 	/**
 	 * @param uri the URI of an outgoing request
-	 * @return whether the request may carry the client's token; when not, the origin is reported (once)
-	 * @throws CognitoConfigurationException when a placeholder of an entry is still unresolved
+	 * @return whether the request may carry the client's token; when not, the origin is
+	 * reported (once)
+	 * @throws CognitoConfigurationException when a placeholder of an entry is still
+	 * unresolved
 	 */
 	boolean allows(URI uri) {
 		Origin origin = Origin.of(uri);
@@ -124,12 +128,14 @@ final class TokenOrigins {
 	}
 
 	/**
-	 * An RFC 6454 origin of an http(s) URI: scheme and host in lower case, the port made explicit.
+	 * An RFC 6454 origin of an http(s) URI: scheme and host in lower case, the port made
+	 * explicit.
 	 */
 	record Origin(String scheme, String host, int port) {
 
 		/**
-		 * @return the URI's origin, or {@code null} for a URI that is not absolute http(s) with a host
+		 * @return the URI's origin, or {@code null} for a URI that is not absolute
+		 * http(s) with a host
 		 */
 		static Origin of(URI uri) {
 			if (uri == null || uri.getScheme() == null || uri.getHost() == null) {

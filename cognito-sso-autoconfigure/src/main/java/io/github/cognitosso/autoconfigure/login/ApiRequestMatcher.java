@@ -13,9 +13,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches requests that look like API calls rather than a browser navigating: an {@code X-Requested-With} header,
- * a bearer token, or an {@code Accept} header without HTML (JSON, {@code *}{@code /*}, or none at all). Such requests
- * get a 401 instead of a redirect to Cognito's login page, which a script could not follow anyway. Browsers send
+ * Matches requests that look like API calls rather than a browser navigating: an
+ * {@code X-Requested-With} header, a bearer token, or an {@code Accept} header without
+ * HTML (JSON, {@code *}{@code /*}, or none at all). Such requests get a 401 instead of a
+ * redirect to Cognito's login page, which a script could not follow anyway. Browsers send
  * {@code text/html} in the {@code Accept} header of every navigation.
  */
 final class ApiRequestMatcher implements RequestMatcher {

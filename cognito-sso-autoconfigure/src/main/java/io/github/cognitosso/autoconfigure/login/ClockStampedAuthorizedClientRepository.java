@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
- * Stores the session's tokens with issue and expiry times read from the application's {@link Clock}. Spring
- * Security stamps a token response with the system time but decides on refreshes by the clock it is given; with an
- * application clock (a test that moves it, for instance) every refreshed token would otherwise look expired at once.
+ * Stores the session's tokens with issue and expiry times read from the application's
+ * {@link Clock}. Spring Security stamps a token response with the system time but decides
+ * on refreshes by the clock it is given; with an application clock (a test that moves it,
+ * for instance) every refreshed token would otherwise look expired at once.
  */
 final class ClockStampedAuthorizedClientRepository implements OAuth2AuthorizedClientRepository {
 

@@ -16,9 +16,10 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Answers a signed-in user who may not see a page (typically: not in the Cognito group the page needs) with a 403
- * page, or a redirect to {@code cognito.login.forbidden-url} when set. API-style requests get a bare 403, and a
- * rejected CSRF token (a form left open past the session) gets its own explanation rather than "no permission".
+ * Answers a signed-in user who may not see a page (typically: not in the Cognito group
+ * the page needs) with a 403 page, or a redirect to {@code cognito.login.forbidden-url}
+ * when set. API-style requests get a bare 403, and a rejected CSRF token (a form left
+ * open past the session) gets its own explanation rather than "no permission".
  */
 final class CognitoAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -29,7 +30,8 @@ final class CognitoAccessDeniedHandler implements AccessDeniedHandler {
 	private final RedirectStrategy redirectStrategy = new DefaultRedirectStrategy();
 
 	/**
-	 * @param forbiddenUrl where to redirect browsers, or {@code null} for the built-in page
+	 * @param forbiddenUrl where to redirect browsers, or {@code null} for the built-in
+	 * page
 	 */
 	CognitoAccessDeniedHandler(String forbiddenUrl, RequestMatcher apiRequests) {
 		this.forbiddenUrl = forbiddenUrl;

@@ -17,11 +17,12 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Ends a failed sign-in on a page that says what happened: the user declined or Cognito refused
- * ({@code error=access_denied}), the response does not belong to a sign-in started in this browser (a forged or
- * replayed {@code state}), the ID token could not be verified, or Cognito's token endpoint misbehaved. With
- * {@code cognito.login.failure-url} set, the browser is redirected there instead, with the OAuth error code in the
- * {@code error} query parameter.
+ * Ends a failed sign-in on a page that says what happened: the user declined or Cognito
+ * refused ({@code error=access_denied}), the response does not belong to a sign-in
+ * started in this browser (a forged or replayed {@code state}), the ID token could not be
+ * verified, or Cognito's token endpoint misbehaved. With
+ * {@code cognito.login.failure-url} set, the browser is redirected there instead, with
+ * the OAuth error code in the {@code error} query parameter.
  */
 final class CognitoAuthenticationFailureHandler implements AuthenticationFailureHandler {
 
@@ -45,8 +46,8 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		String code = (exception instanceof OAuth2AuthenticationException oauth2)
-				? oauth2.getError().getErrorCode() : "authentication_failed";
+		String code = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError().getErrorCode()
+				: "authentication_failed";
 		Failure failure = Failure.of(code);
 		log(failure, exception);
 		if (this.failureUrl != null) {
@@ -63,9 +64,10 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 	}
 
 	private static void log(Failure failure, AuthenticationException exception) {
-		String description = (exception instanceof OAuth2AuthenticationException oauth2)
-				? describe(oauth2.getError()) : exception.getMessage();
-		// Parts of it come from the callback's query string: no forged log lines, no terminal escapes.
+		String description = (exception instanceof OAuth2AuthenticationException oauth2) ? describe(oauth2.getError())
+				: exception.getMessage();
+		// Parts of it come from the callback's query string: no forged log lines, no
+		// terminal escapes.
 		description = ControlCharacters.strip(description);
 		if (failure == Failure.DECLINED) {
 			if (logger.isDebugEnabled()) {
@@ -115,14 +117,17 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 
 		static Failure of(String code) {
 			return switch (code) {
-				case "access_denied", "unauthorized_client", "invalid_scope", "login_required",
-						"interaction_required", "consent_required" -> DECLINED;
+				case "access_denied", "unauthorized_client", "invalid_scope", "login_required", "interaction_required",
+						"consent_required" ->
+					DECLINED;
 				case "authorization_request_not_found", "invalid_state_parameter", "invalid_redirect_uri_parameter",
-						"client_registration_not_found", "invalid_grant" -> FOREIGN_RESPONSE;
+						"client_registration_not_found", "invalid_grant" ->
+					FOREIGN_RESPONSE;
 				case "invalid_id_token", "invalid_nonce", "invalid_user" -> UNVERIFIED;
 				case CognitoOidcUserService.UNVERIFIED_EMAIL -> UNVERIFIED_EMAIL;
-				case "invalid_token_response", "invalid_user_info_response", "server_error",
-						"temporarily_unavailable", "invalid_client" -> PROVIDER_ERROR;
+				case "invalid_token_response", "invalid_user_info_response", "server_error", "temporarily_unavailable",
+						"invalid_client" ->
+					PROVIDER_ERROR;
 				default -> OTHER;
 			};
 		}

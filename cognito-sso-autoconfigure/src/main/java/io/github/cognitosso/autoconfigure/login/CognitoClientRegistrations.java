@@ -13,15 +13,21 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.util.StringUtils;
 
 /**
- * Builds the {@code cognito} {@link ClientRegistration} from {@code cognito.*} and the derived endpoints, so
- * start-up never fetches Cognito's discovery document.
+ * Builds the {@code cognito} {@link ClientRegistration} from {@code cognito.*} and the
+ * derived endpoints, so start-up never fetches Cognito's discovery document.
  */
 final class CognitoClientRegistrations {
 
-	/** The registration id: {@code @RegisteredOAuth2AuthorizedClient("cognito")}, {@code /oauth2/authorization/cognito}. */
+	/**
+	 * The registration id: {@code @RegisteredOAuth2AuthorizedClient("cognito")},
+	 * {@code /oauth2/authorization/cognito}.
+	 */
 	static final String REGISTRATION_ID = "cognito";
 
-	/** Spring Security's default base of the URL that starts a login: {@code /oauth2/authorization/{registrationId}}. */
+	/**
+	 * Spring Security's default base of the URL that starts a login:
+	 * {@code /oauth2/authorization/{registrationId}}.
+	 */
 	static final String AUTHORIZATION_REQUEST_BASE_URI = "/oauth2/authorization";
 
 	private CognitoClientRegistrations() {
@@ -40,7 +46,8 @@ final class CognitoClientRegistrations {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri(login.getRedirectUri())
 			.scope(new LinkedHashSet<>(properties.getScopes()))
-			// The start-up check of cognito.* makes sure browser login has both endpoints.
+			// The start-up check of cognito.* makes sure browser login has both
+			// endpoints.
 			.authorizationUri(endpoints.authorization().orElseThrow().toString())
 			.tokenUri(endpoints.token().orElseThrow().toString())
 			.jwkSetUri(endpoints.jwkSet().toString())
@@ -52,19 +59,22 @@ final class CognitoClientRegistrations {
 				.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(login.isPkce()).build());
 		}
 		else {
-			// A public client has nothing to prove itself with but PKCE: Spring Security always applies it for "none".
+			// A public client has nothing to prove itself with but PKCE: Spring Security
+			// always applies it for "none".
 			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 				.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build());
 		}
 		if (login.isUserInfoEnabled()) {
-			// Only with a userInfo URI does Spring Security's OidcUserService call the endpoint.
+			// Only with a userInfo URI does Spring Security's OidcUserService call the
+			// endpoint.
 			endpoints.userInfo().ifPresent((uri) -> builder.userInfoUri(uri.toString()));
 		}
 		try {
 			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
-			// Spring Security rejects, for example, scopes with characters OAuth does not allow.
+			// Spring Security rejects, for example, scopes with characters OAuth does not
+			// allow.
 			throw new CognitoConfigurationException("cognito.scopes", String.join(",", properties.getScopes()),
 					"the login client registration cannot be built: " + ex.getMessage(),
 					"Use scopes made of printable ASCII characters without spaces, quotes or backslashes.");
@@ -80,17 +90,17 @@ final class CognitoClientRegistrations {
 	}
 
 	/**
-	 * The path, within the application, at which Cognito's redirect arrives: Spring Security must process the
-	 * callback exactly where the redirect URI points, e.g. {@code /callback} for
-	 * {@code https://app.example.com/callback}.
-	 * @param redirectUri the redirect URI template, as in {@code cognito.login.redirect-uri}
+	 * The path, within the application, at which Cognito's redirect arrives: Spring
+	 * Security must process the callback exactly where the redirect URI points, e.g.
+	 * {@code /callback} for {@code https://app.example.com/callback}.
+	 * @param redirectUri the redirect URI template, as in
+	 * {@code cognito.login.redirect-uri}
 	 * @param contextPath the application's servlet context path, empty for none
-	 * @throws CognitoConfigurationException when no path can be read from the redirect URI
+	 * @throws CognitoConfigurationException when no path can be read from the redirect
+	 * URI
 	 */
 	static String callbackPath(String redirectUri, String contextPath) {
-		String uri = redirectUri.trim()
-			.replace("{registrationId}", REGISTRATION_ID)
-			.replace("{action}", "login");
+		String uri = redirectUri.trim().replace("{registrationId}", REGISTRATION_ID).replace("{action}", "login");
 		String path;
 		if (uri.startsWith("{baseUrl}")) {
 			path = uri.substring("{baseUrl}".length());

@@ -13,11 +13,13 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.client.ResponseErrorHandler;
 
 /**
- * Turns every error answer of Cognito's token and revocation endpoints into an {@link OAuth2AuthorizationException}.
+ * Turns every error answer of Cognito's token and revocation endpoints into an
+ * {@link OAuth2AuthorizationException}.
  * <p>
- * Spring Security's own handler reads the OAuth error body only on HTTP 400 (Cognito's {@code invalid_client} comes
- * with 401 and would lose its code) and lets an unreadable 400 body escape as a conversion exception, which the
- * login filter does not expect: the user would see a server error instead of the login error page.
+ * Spring Security's own handler reads the OAuth error body only on HTTP 400 (Cognito's
+ * {@code invalid_client} comes with 401 and would lose its code) and lets an unreadable
+ * 400 body escape as a conversion exception, which the login filter does not expect: the
+ * user would see a server error instead of the login error page.
  */
 final class CognitoErrorResponseHandler implements ResponseErrorHandler {
 

@@ -12,8 +12,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * The HTTP clients of the calls made to Cognito during browser sessions, all with the configured timeout: Spring
- * Security's defaults wait forever for a token endpoint that never answers, holding the user's request thread.
+ * The HTTP clients of the calls made to Cognito during browser sessions, all with the
+ * configured timeout: Spring Security's defaults wait forever for a token endpoint that
+ * never answers, holding the user's request thread.
  */
 final class CognitoHttpClients {
 
@@ -31,21 +32,19 @@ final class CognitoHttpClients {
 	}
 
 	/**
-	 * @return a client for the token endpoint, set up as Spring Security's own token response clients are
+	 * @return a client for the token endpoint, set up as Spring Security's own token
+	 * response clients are
 	 */
 	static RestClient tokenEndpoint(Duration timeout) {
-		return RestClient.builder()
-			.requestFactory(requestFactory(timeout))
-			.configureMessageConverters((converters) -> {
-				converters.addCustomConverter(new FormHttpMessageConverter());
-				converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
-			})
-			.defaultStatusHandler(new CognitoErrorResponseHandler("invalid_token_response"))
-			.build();
+		return RestClient.builder().requestFactory(requestFactory(timeout)).configureMessageConverters((converters) -> {
+			converters.addCustomConverter(new FormHttpMessageConverter());
+			converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
+		}).defaultStatusHandler(new CognitoErrorResponseHandler("invalid_token_response")).build();
 	}
 
 	/**
-	 * @return a client for the revocation endpoint: form requests, every error answer an OAuth2AuthorizationException
+	 * @return a client for the revocation endpoint: form requests, every error answer an
+	 * OAuth2AuthorizationException
 	 */
 	static RestClient revocationEndpoint(Duration timeout) {
 		return RestClient.builder()
@@ -56,7 +55,8 @@ final class CognitoHttpClients {
 	}
 
 	/**
-	 * @return a template for the userInfo endpoint (Spring Security's user service takes a {@code RestOperations})
+	 * @return a template for the userInfo endpoint (Spring Security's user service takes
+	 * a {@code RestOperations})
 	 */
 	static RestTemplate userInfoEndpoint(Duration timeout) {
 		RestTemplate template = new RestTemplate(requestFactory(timeout));

@@ -24,12 +24,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Decodes and validates the ID tokens Cognito returns at sign-in (and with each refresh).
  * <p>
- * Spring Security's own factory checks {@code iss} against the registration's single issuer; a pool that switches
- * to the multi-Region issuer type mints tokens with the other form, so this factory accepts every issuer of
- * {@code CognitoEndpoints.acceptedIssuers()}. It also rejects tokens whose {@code token_use} says they are not ID
- * tokens. The keys come from the pool's shared key source ({@code CognitoJwkSource}, the one bearer-token validation
- * uses: one fetch, its cooldown, size limit and {@code cognito.resource-server.jwks.*} timeouts). Signature (RS256, key by {@code kid} from the pool's
- * JWKS), audience, expiry and the other OpenID Connect checks are Spring Security's.
+ * Spring Security's own factory checks {@code iss} against the registration's single
+ * issuer; a pool that switches to the multi-Region issuer type mints tokens with the
+ * other form, so this factory accepts every issuer of
+ * {@code CognitoEndpoints.acceptedIssuers()}. It also rejects tokens whose
+ * {@code token_use} says they are not ID tokens. The keys come from the pool's shared key
+ * source ({@code CognitoJwkSource}, the one bearer-token validation uses: one fetch, its
+ * cooldown, size limit and {@code cognito.resource-server.jwks.*} timeouts). Signature
+ * (RS256, key by {@code kid} from the pool's JWKS), audience, expiry and the other OpenID
+ * Connect checks are Spring Security's.
  */
 final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegistration> {
 
@@ -44,7 +47,8 @@ final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegi
 	/**
 	 * @param acceptedIssuers the issuer forms of the pool
 	 * @param keys the pool's signing keys
-	 * @param clock the clock expiry and issue times are checked against, the one sessions refresh by
+	 * @param clock the clock expiry and issue times are checked against, the one sessions
+	 * refresh by
 	 */
 	CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, JWKSource<SecurityContext> keys, Clock clock) {
 		this.acceptedIssuers = acceptedIssuers.stream().map(URI::toString).toList();
@@ -58,12 +62,15 @@ final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegi
 	}
 
 	private JwtDecoder build(ClientRegistration registration) {
-		// The pool's keys, whatever the registration names as its JWKS URL: the starter's registration names the same
-		// URL (cognito.jwk-set-uri), and a token signed by another key set is no token of this pool.
+		// The pool's keys, whatever the registration names as its JWKS URL: the starter's
+		// registration names the same
+		// URL (cognito.jwk-set-uri), and a token signed by another key set is no token of
+		// this pool.
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(this.keys)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		// The issuer is checked against every accepted form below, so the OIDC validator must not pin one.
+		// The issuer is checked against every accepted form below, so the OIDC validator
+		// must not pin one.
 		ClientRegistration withoutIssuer = ClientRegistration.withClientRegistration(registration)
 			.issuerUri(null)
 			.build();

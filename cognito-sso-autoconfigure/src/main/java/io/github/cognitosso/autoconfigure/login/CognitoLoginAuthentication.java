@@ -18,12 +18,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
- * A user signed in through the browser: an {@link OAuth2AuthenticationToken} (so {@code @AuthenticationPrincipal
- * OidcUser} keeps working) that is a {@link CognitoAuthentication} too, read from the sign-in's ID token, so an
- * application asks for the same type as for bearer-token callers.
+ * A user signed in through the browser: an {@link OAuth2AuthenticationToken} (so
+ * {@code @AuthenticationPrincipal
+ * OidcUser} keeps working) that is a {@link CognitoAuthentication} too, read from the
+ * sign-in's ID token, so an application asks for the same type as for bearer-token
+ * callers.
  * <p>
- * {@link #toString()} names no user attribute: Spring's default would print the whole {@link OidcUser} (email, nonce)
- * into any log line or exception message that mentions the authentication.
+ * {@link #toString()} names no user attribute: Spring's default would print the whole
+ * {@link OidcUser} (email, nonce) into any log line or exception message that mentions
+ * the authentication.
  */
 final class CognitoLoginAuthentication extends OAuth2AuthenticationToken implements CognitoAuthentication {
 
@@ -58,14 +61,16 @@ final class CognitoLoginAuthentication extends OAuth2AuthenticationToken impleme
 	 * @param clientId the app client of that registration
 	 * @param grantedScopes the scopes granted to the user's access token
 	 * @param mapper reads the groups the way authorities are mapped
-	 * @param signedInAt when the user signed in to the application (kept through token refreshes)
+	 * @param signedInAt when the user signed in to the application (kept through token
+	 * refreshes)
 	 * @return the authentication
 	 */
 	static CognitoLoginAuthentication of(OAuth2User principal, Collection<? extends GrantedAuthority> authorities,
 			String registrationId, String clientId, Set<String> grantedScopes, CognitoAuthoritiesMapper mapper,
 			Instant signedInAt) {
 		Map<String, Object> claims = principal.getAttributes();
-		// The ID token names the user cognito:username, userInfo (when only its attributes are at hand) username.
+		// The ID token names the user cognito:username, userInfo (when only its
+		// attributes are at hand) username.
 		Object username = claims.get("cognito:username");
 		if (!(username instanceof String)) {
 			username = claims.get("username");
@@ -76,8 +81,8 @@ final class CognitoLoginAuthentication extends OAuth2AuthenticationToken impleme
 	}
 
 	/**
-	 * @return when the user signed in to the application; a token refresh keeps it, so it bounds the session's
-	 * absolute lifetime
+	 * @return when the user signed in to the application; a token refresh keeps it, so it
+	 * bounds the session's absolute lifetime
 	 */
 	Instant getSignedInAt() {
 		return this.signedInAt;

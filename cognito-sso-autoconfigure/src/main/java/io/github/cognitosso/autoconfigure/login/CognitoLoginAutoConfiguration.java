@@ -51,19 +51,21 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.util.StringUtils;
 
 /**
- * Browser single sign-on through Cognito's managed login: the {@code cognito} client registration (built from the
- * derived endpoints, no discovery call), the signed-in user with Cognito groups and scopes as authorities, token
- * refresh, and a logout that revokes the refresh token and ends the Cognito session too. It plugs into HTTP
- * security through a {@link CognitoHttpSecurityCustomizer}.
+ * Browser single sign-on through Cognito's managed login: the {@code cognito} client
+ * registration (built from the derived endpoints, no discovery call), the signed-in user
+ * with Cognito groups and scopes as authorities, token refresh, and a logout that revokes
+ * the refresh token and ends the Cognito session too. It plugs into HTTP security through
+ * a {@link CognitoHttpSecurityCustomizer}.
  * <p>
- * Ordered before Spring Boot's OAuth2 client auto-configurations (by name: Boot moves classes between minor
- * versions) so that their client registration and authorized-client repository back off in favour of these. With
- * a {@link ClientRegistrationRepository} on the class path, Boot's generated default user and password back off
- * too. Every bean is replaceable.
+ * Ordered before Spring Boot's OAuth2 client auto-configurations (by name: Boot moves
+ * classes between minor versions) so that their client registration and authorized-client
+ * repository back off in favour of these. With a {@link ClientRegistrationRepository} on
+ * the class path, Boot's generated default user and password back off too. Every bean is
+ * replaceable.
  */
-@AutoConfiguration(after = CognitoAutoConfiguration.class,
-		beforeName = { "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
-				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
+@AutoConfiguration(after = CognitoAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnCognitoLogin
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ ClientRegistration.class, HttpSecurity.class, JwtDecoder.class })
@@ -75,13 +77,15 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
 	public InMemoryClientRegistrationRepository cognitoClientRegistrationRepository(CognitoProperties properties,
 			CognitoLoginProperties login, CognitoEndpoints endpoints) {
-		return new InMemoryClientRegistrationRepository(CognitoClientRegistrations.cognito(properties, login, endpoints));
+		return new InMemoryClientRegistrationRepository(
+				CognitoClientRegistrations.cognito(properties, login, endpoints));
 	}
 
 	/**
-	 * The signed-in user's tokens live in the HTTP session: they end with it, each browser session refreshes and
-	 * revokes its own refresh token, and they follow the session when it is shared between instances (Boot's
-	 * default would keep them in one instance's memory, keyed by user name, past the session's end).
+	 * The signed-in user's tokens live in the HTTP session: they end with it, each
+	 * browser session refreshes and revokes its own refresh token, and they follow the
+	 * session when it is shared between instances (Boot's default would keep them in one
+	 * instance's memory, keyed by user name, past the session's end).
 	 */
 	@Bean
 	@ConditionalOnMissingBean(OAuth2AuthorizedClientRepository.class)
@@ -97,7 +101,10 @@ public final class CognitoLoginAutoConfiguration {
 		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout());
 	}
 
-	/** Keeps a browser user a {@code CognitoAuthentication} when a token refresh renews the user. */
+	/**
+	 * Keeps a browser user a {@code CognitoAuthentication} when a token refresh renews
+	 * the user.
+	 */
 	@Bean
 	RefreshedUserListener cognitoRefreshedUserListener(CognitoProperties properties,
 			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
@@ -108,7 +115,10 @@ public final class CognitoLoginAutoConfiguration {
 				mapper(properties, authoritiesMapper), eventPublisher);
 	}
 
-	/** ID tokens are verified with the key set bearer-token validation uses: one fetch, one set of JWKS timeouts. */
+	/**
+	 * ID tokens are verified with the key set bearer-token validation uses: one fetch,
+	 * one set of JWKS timeouts.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	public JwtDecoderFactory<ClientRegistration> cognitoIdTokenDecoderFactory(CognitoEndpoints endpoints,
@@ -117,9 +127,11 @@ public final class CognitoLoginAutoConfiguration {
 	}
 
 	/**
-	 * Hands out the signed-in user's tokens ({@code @RegisteredOAuth2AuthorizedClient("cognito")}, an
-	 * {@code OAuth2ClientHttpRequestInterceptor}), refreshing an expired access token with the refresh token, one
-	 * refresh per session at a time, keeping the refresh token a rotating refresh returns.
+	 * Hands out the signed-in user's tokens
+	 * ({@code @RegisteredOAuth2AuthorizedClient("cognito")}, an
+	 * {@code OAuth2ClientHttpRequestInterceptor}), refreshing an expired access token
+	 * with the refresh token, one refresh per session at a time, keeping the refresh
+	 * token a rotating refresh returns.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -129,7 +141,8 @@ public final class CognitoLoginAutoConfiguration {
 		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
 		refresh.setClock(clock(clock));
 		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(login.getTimeout()));
-		// Lets Spring Security refresh the signed-in user from the new ID token a refresh brings.
+		// Lets Spring Security refresh the signed-in user from the new ID token a refresh
+		// brings.
 		refresh.setApplicationEventPublisher(eventPublisher);
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
 				authorizedClients);
@@ -153,17 +166,15 @@ public final class CognitoLoginAutoConfiguration {
 			CognitoLogoutProperties logout, CognitoEndpoints endpoints) {
 		// The start-up check of cognito.* makes sure browser login has this endpoint.
 		URI endpoint = endpoints.logout().orElseThrow();
-		return new CognitoLogoutSuccessHandler(endpoint, properties.getClientId(),
-				logout.getLogoutUri());
+		return new CognitoLogoutSuccessHandler(endpoint, properties.getClientId(), logout.getLogoutUri());
 	}
 
 	@Bean
 	public CognitoHttpSecurityCustomizer cognitoLoginHttpSecurityCustomizer(CognitoProperties properties,
 			CognitoLoginProperties login, Environment environment, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients,
-			OAuth2UserService<OidcUserRequest, OidcUser> userService,
-			CognitoLogoutSuccessHandler logoutSuccessHandler, ObjectProvider<CognitoTokenRevoker> revoker,
-			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
+			OAuth2UserService<OidcUserRequest, OidcUser> userService, CognitoLogoutSuccessHandler logoutSuccessHandler,
+			ObjectProvider<CognitoTokenRevoker> revoker, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
 			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager, ObjectProvider<Clock> clock) {
 		CognitoLoginValidator.validate(properties, login, environment);
 		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
@@ -196,7 +207,10 @@ public final class CognitoLoginAutoConfiguration {
 		return new GrantedScopesTokenResponseClient<>(client);
 	}
 
-	/** The extra authorize parameters: the free-form ones, then the named settings, which win. */
+	/**
+	 * The extra authorize parameters: the free-form ones, then the named settings, which
+	 * win.
+	 */
 	private static Map<String, String> authorizationParameters(CognitoLoginProperties login) {
 		Map<String, String> parameters = new LinkedHashMap<>(login.getAuthorizationParameters());
 		if (StringUtils.hasText(login.getIdentityProvider())) {

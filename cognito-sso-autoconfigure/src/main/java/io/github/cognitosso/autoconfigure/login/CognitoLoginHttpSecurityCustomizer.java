@@ -33,14 +33,16 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Browser login's part of a Cognito security chain: {@code oauth2Login} against the {@code cognito} registration,
- * logout through Cognito, a 401 for API-style requests, and the login error and 403 pages. The signed-in user's
- * authentication is a {@code CognitoAuthentication}, as a bearer-token caller's is.
+ * Browser login's part of a Cognito security chain: {@code oauth2Login} against the
+ * {@code cognito} registration, logout through Cognito, a 401 for API-style requests, and
+ * the login error and 403 pages. The signed-in user's authentication is a
+ * {@code CognitoAuthentication}, as a bearer-token caller's is.
  * <p>
- * Ordered late ({@link #ORDER}): a bearer-token customizer that runs earlier registers its entry point first, so an
- * API request without credentials gets the resource server's {@code WWW-Authenticate: Bearer} 401; this one's
- * plain 401 covers API-style requests in chains without a resource server. Either way those entry points come before
- * the login redirect, which only browser navigations reach.
+ * Ordered late ({@link #ORDER}): a bearer-token customizer that runs earlier registers
+ * its entry point first, so an API request without credentials gets the resource server's
+ * {@code WWW-Authenticate: Bearer} 401; this one's plain 401 covers API-style requests in
+ * chains without a resource server. Either way those entry points come before the login
+ * redirect, which only browser navigations reach.
  */
 final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCustomizer, Ordered {
 
@@ -108,12 +110,14 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 
 	@Override
 	public void customize(HttpSecurity http) {
-		// Applied before oauth2Login so that, at initialisation, its entry point is registered before the login
+		// Applied before oauth2Login so that, at initialisation, its entry point is
+		// registered before the login
 		// redirect: a bearer or XHR request for an HTML page still gets a 401.
 		http.with(new ApiAwareExceptionHandling(this.apiRequests, this.accessDeniedHandler), Customizer.withDefaults());
 		http.oauth2Login((login) -> login.clientRegistrationRepository(this.registrations)
 			.authorizedClientRepository(this.authorizedClients)
-			// The login "page" is the redirect to Cognito: no Spring-generated login page with its "Invalid
+			// The login "page" is the redirect to Cognito: no Spring-generated login page
+			// with its "Invalid
 			// credentials" message.
 			.loginPage(CognitoClientRegistrations.AUTHORIZATION_REQUEST_BASE_URI + "/"
 					+ CognitoClientRegistrations.REGISTRATION_ID)
@@ -134,8 +138,10 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 		http.logout((logout) -> logout.addLogoutHandler(this.logoutHandler)
 			.logoutSuccessHandler(this.logoutSuccessHandler));
 		if (this.sessionRenewal != null) {
-			// After sign-in, logout and bearer authentication, before the anonymous user and authorization: a session
-			// that ends here leaves the request unauthenticated, and the entry points answer it.
+			// After sign-in, logout and bearer authentication, before the anonymous user
+			// and authorization: a session
+			// that ends here leaves the request unauthenticated, and the entry points
+			// answer it.
 			http.addFilterBefore(this.sessionRenewal, AnonymousAuthenticationFilter.class);
 		}
 	}
@@ -157,10 +163,12 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 	}
 
 	/**
-	 * Registers the API-style 401 and the access-denied handler at initialisation time, in customizer order, so the
-	 * entry points other customizers register stay in that order too.
+	 * Registers the API-style 401 and the access-denied handler at initialisation time,
+	 * in customizer order, so the entry points other customizers register stay in that
+	 * order too.
 	 */
-	static final class ApiAwareExceptionHandling extends AbstractHttpConfigurer<ApiAwareExceptionHandling, HttpSecurity> {
+	static final class ApiAwareExceptionHandling
+			extends AbstractHttpConfigurer<ApiAwareExceptionHandling, HttpSecurity> {
 
 		private final RequestMatcher apiRequests;
 
@@ -174,7 +182,8 @@ final class CognitoLoginHttpSecurityCustomizer implements CognitoHttpSecurityCus
 		@Override
 		@SuppressWarnings("unchecked")
 		public void init(HttpSecurity http) {
-			ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
+			ExceptionHandlingConfigurer<HttpSecurity> exceptions = http
+				.getConfigurer(ExceptionHandlingConfigurer.class);
 			if (exceptions == null) {
 				return;
 			}

@@ -11,12 +11,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Start-up checks of the browser-login settings: combinations that would only fail at a user's first sign-in.
- * The shared checks (domain, client id, https callback and sign-out URLs) run in the root package already.
+ * Start-up checks of the browser-login settings: combinations that would only fail at a
+ * user's first sign-in. The shared checks (domain, client id, https callback and sign-out
+ * URLs) run in the root package already.
  */
 final class CognitoLoginValidator {
 
-	/** Parameters the login flow sets itself; letting configuration override them would break or weaken it. */
+	/**
+	 * Parameters the login flow sets itself; letting configuration override them would
+	 * break or weaken it.
+	 */
 	private static final Set<String> RESERVED_AUTHORIZATION_PARAMETERS = Set.of("response_type", "client_id",
 			"redirect_uri", "scope", "state", "nonce", "code_challenge", "code_challenge_method");
 

@@ -27,29 +27,36 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 
 /**
- * Builds the signed-in Cognito user: name, attributes and authorities, with the same group and scope mapping as
- * bearer tokens ({@link CognitoAuthoritiesMapper}), so {@code hasRole('admin')} means the same for both.
+ * Builds the signed-in Cognito user: name, attributes and authorities, with the same
+ * group and scope mapping as bearer tokens ({@link CognitoAuthoritiesMapper}), so
+ * {@code hasRole('admin')} means the same for both.
  * <p>
- * Groups come from the ID token's groups claim, scopes from the access token's granted scopes. Spring Security's
- * {@link OidcUserService} does the OpenID Connect work; two Cognito quirks are handled here:
+ * Groups come from the ID token's groups claim, scopes from the access token's granted
+ * scopes. Spring Security's {@link OidcUserService} does the OpenID Connect work; two
+ * Cognito quirks are handled here:
  * <ul>
- * <li>Cognito's userInfo names the user {@code username}, not {@code cognito:username}, so the userInfo response is
- * read with {@code sub} as its name attribute; the configured name attribute is looked up in ID token and userInfo
- * claims together.</li>
- * <li>{@code email_verified} may arrive as the string {@code "true"}; Spring Security's claim conversion turns it
- * into a boolean.</li>
+ * <li>Cognito's userInfo names the user {@code username}, not {@code cognito:username},
+ * so the userInfo response is read with {@code sub} as its name attribute; the configured
+ * name attribute is looked up in ID token and userInfo claims together.</li>
+ * <li>{@code email_verified} may arrive as the string {@code "true"}; Spring Security's
+ * claim conversion turns it into a boolean.</li>
  * </ul>
- * Claims of the wrong shape end the sign-in with an {@link OAuth2AuthenticationException} (the login error page),
- * never with an exception from deep inside Spring Security.
+ * Claims of the wrong shape end the sign-in with an {@link OAuth2AuthenticationException}
+ * (the login error page), never with an exception from deep inside Spring Security.
  * <p>
- * With {@code email} as the user-name attribute, an email Cognito has not verified is refused
- * ({@value #UNVERIFIED_EMAIL}): a user can set their email attribute to someone else's address, and would take that
- * person's name. The same check runs when a token refresh renews the user. A user name that starts with
- * {@link CognitoAuthentication#MACHINE_NAME_PREFIX} is refused too: that prefix names machine callers.
+ * With {@code email} as the user-name attribute, an email Cognito has not verified is
+ * refused ({@value #UNVERIFIED_EMAIL}): a user can set their email attribute to someone
+ * else's address, and would take that person's name. The same check runs when a token
+ * refresh renews the user. A user name that starts with
+ * {@link CognitoAuthentication#MACHINE_NAME_PREFIX} is refused too: that prefix names
+ * machine callers.
  */
 final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
-	/** The error code of a sign-in refused because the email that names the user is not verified. */
+	/**
+	 * The error code of a sign-in refused because the email that names the user is not
+	 * verified.
+	 */
 	static final String UNVERIFIED_EMAIL = "unverified_email";
 
 	private final OidcUserService delegate = new OidcUserService();
@@ -87,7 +94,8 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 			authorities.addAll(this.authoritiesMapper.authorities(claimsForAuthorities(request)));
 			DefaultOidcUser user = new DefaultOidcUser(authorities, idToken, source.getUserInfo(), nameAttribute);
 			if (user.getName().startsWith(CognitoAuthentication.MACHINE_NAME_PREFIX)) {
-				// The prefix names machine callers only, so code reading getName() cannot mistake a user for one.
+				// The prefix names machine callers only, so code reading getName() cannot
+				// mistake a user for one.
 				OAuth2Error error = new OAuth2Error("invalid_user", "A user name may not start with "
 						+ CognitoAuthentication.MACHINE_NAME_PREFIX + ", which names machine callers", null);
 				throw new OAuth2AuthenticationException(error, error.toString());
@@ -95,15 +103,17 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 			return user;
 		}
 		catch (IllegalArgumentException ex) {
-			// A groups claim of the wrong type, or no value for the configured user-name attribute.
+			// A groups claim of the wrong type, or no value for the configured user-name
+			// attribute.
 			OAuth2Error error = new OAuth2Error("invalid_user", ex.getMessage(), null);
 			throw new OAuth2AuthenticationException(error, error.toString(), ex);
 		}
 	}
 
 	/**
-	 * Whether {@code email_verified} is true, in the userInfo response (when called) or the ID token. Cognito may send
-	 * it as the string {@code "true"}; anything else, or no claim, is not verified.
+	 * Whether {@code email_verified} is true, in the userInfo response (when called) or
+	 * the ID token. Cognito may send it as the string {@code "true"}; anything else, or
+	 * no claim, is not verified.
 	 */
 	private static boolean emailVerified(OidcUserSource source) {
 		Object verified = null;
@@ -117,7 +127,10 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 				|| (verified instanceof String text && "true".equalsIgnoreCase(text.trim()));
 	}
 
-	/** The ID token's claims (groups) with the access token's granted scopes as Cognito's {@code scope} claim. */
+	/**
+	 * The ID token's claims (groups) with the access token's granted scopes as Cognito's
+	 * {@code scope} claim.
+	 */
 	private static Map<String, Object> claimsForAuthorities(OidcUserRequest request) {
 		Map<String, Object> claims = new LinkedHashMap<>(request.getIdToken().getClaims());
 		claims.remove("scope");
@@ -128,7 +141,10 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 		return claims;
 	}
 
-	/** The userInfo request as Spring Security reads it, with {@code sub}, which Cognito always sends, as name. */
+	/**
+	 * The userInfo request as Spring Security reads it, with {@code sub}, which Cognito
+	 * always sends, as name.
+	 */
 	private static OAuth2UserRequest namedBySubject(OAuth2UserRequest request) {
 		ClientRegistration registration = ClientRegistration.withClientRegistration(request.getClientRegistration())
 			.userNameAttributeName(IdTokenClaimNames.SUB)

@@ -17,12 +17,14 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Revokes a refresh token at Cognito's {@code /oauth2/revoke} endpoint, which also invalidates every access and ID
- * token minted from it. Logging out of the application and of Cognito's managed login leaves a refresh token
- * valid for its whole lifetime (30 days by default) unless it is revoked.
+ * Revokes a refresh token at Cognito's {@code /oauth2/revoke} endpoint, which also
+ * invalidates every access and ID token minted from it. Logging out of the application
+ * and of Cognito's managed login leaves a refresh token valid for its whole lifetime (30
+ * days by default) unless it is revoked.
  * <p>
- * Client authentication follows Cognito's rules for this endpoint: a confidential client always uses HTTP Basic
- * (even when it posts its secret to the token endpoint), a public client sends its {@code client_id} in the form.
+ * Client authentication follows Cognito's rules for this endpoint: a confidential client
+ * always uses HTTP Basic (even when it posts its secret to the token endpoint), a public
+ * client sends its {@code client_id} in the form.
  */
 public class CognitoTokenRevoker {
 
@@ -40,8 +42,8 @@ public class CognitoTokenRevoker {
 
 	/**
 	 * @param revocationEndpoint Cognito's {@code /oauth2/revoke} URL
-	 * @param restClient the client to call it with, with timeouts; its status handler should turn error answers
-	 * into {@link OAuth2AuthorizationException}s
+	 * @param restClient the client to call it with, with timeouts; its status handler
+	 * should turn error answers into {@link OAuth2AuthorizationException}s
 	 */
 	public CognitoTokenRevoker(URI revocationEndpoint, RestClient restClient) {
 		this.revocationEndpoint = Objects.requireNonNull(revocationEndpoint, "revocationEndpoint");
@@ -51,8 +53,8 @@ public class CognitoTokenRevoker {
 	/**
 	 * @param registration the app client the token was issued to
 	 * @param refreshToken the refresh token to revoke
-	 * @throws OAuth2AuthorizationException when Cognito does not confirm the revocation; its error carries Cognito's
-	 * error code when there is one, and never the token
+	 * @throws OAuth2AuthorizationException when Cognito does not confirm the revocation;
+	 * its error carries Cognito's error code when there is one, and never the token
 	 */
 	public void revoke(ClientRegistration registration, String refreshToken) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -65,7 +67,8 @@ public class CognitoTokenRevoker {
 				.accept(MediaType.APPLICATION_JSON)
 				.headers((headers) -> {
 					if (StringUtils.hasText(registration.getClientSecret())) {
-						// RFC 6749 2.3.1: id and secret are form-encoded before they are joined and base64-encoded.
+						// RFC 6749 2.3.1: id and secret are form-encoded before they are
+						// joined and base64-encoded.
 						headers.setBasicAuth(formEncode(registration.getClientId()),
 								formEncode(registration.getClientSecret()));
 					}
@@ -80,7 +83,9 @@ public class CognitoTokenRevoker {
 		}
 	}
 
-	/** @return the endpoint tokens are revoked at */
+	/**
+	 * @return the endpoint tokens are revoked at
+	 */
 	public URI getRevocationEndpoint() {
 		return this.revocationEndpoint;
 	}

@@ -1,11 +1,12 @@
 package io.github.cognitosso.autoconfigure.login;
 
 /**
- * Makes text that Cognito or a federated identity provider supplied (an {@code error_description}, partly from the
- * callback's query string) safe to put in a log line: every control character becomes a space. CR and LF would forge
- * log lines, but so would the Unicode line and paragraph separators, an escape (U+001B) rewrites a terminal,
- * a NUL truncates some log viewers,, and invisible format characters (bidirectional overrides) disguise what a line
- * says.
+ * Makes text that Cognito or a federated identity provider supplied (an
+ * {@code error_description}, partly from the callback's query string) safe to put in a
+ * log line: every control character becomes a space. CR and LF would forge log lines, but
+ * so would the Unicode line and paragraph separators, an escape (U+001B) rewrites a
+ * terminal, a NUL truncates some log viewers,, and invisible format characters
+ * (bidirectional overrides) disguise what a line says.
  */
 final class ControlCharacters {
 
@@ -14,8 +15,8 @@ final class ControlCharacters {
 
 	/**
 	 * @param text untrusted text, or {@code null}
-	 * @return the text with each run of control, format and line or paragraph separator characters replaced by one
-	 * space; {@code "null"} for {@code null}
+	 * @return the text with each run of control, format and line or paragraph separator
+	 * characters replaced by one space; {@code "null"} for {@code null}
 	 */
 	static String strip(Object text) {
 		String value = String.valueOf(text);
@@ -38,11 +39,13 @@ final class ControlCharacters {
 	}
 
 	private static boolean isControl(int codePoint) {
-		// CONTROL covers C0 (tab, CR, LF, NUL, ESC...), DEL and C1; FORMAT the bidirectional overrides; lone
+		// CONTROL covers C0 (tab, CR, LF, NUL, ESC...), DEL and C1; FORMAT the
+		// bidirectional overrides; lone
 		// surrogates are no text at all.
 		return switch (Character.getType(codePoint)) {
 			case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-					Character.SURROGATE -> true;
+					Character.SURROGATE ->
+				true;
 			default -> false;
 		};
 	}

@@ -14,14 +14,15 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.util.StringUtils;
 
 /**
- * Fills in the granted scopes that Cognito leaves out of its token responses, from the access token's own
- * {@code scope} claim.
+ * Fills in the granted scopes that Cognito leaves out of its token responses, from the
+ * access token's own {@code scope} claim.
  * <p>
- * Cognito's {@code /oauth2/token} answers without the optional {@code scope} member, so Spring Security would
- * see an access token with no scopes: no {@code SCOPE_*} authorities after login, and no refresh of the signed-in
- * user when a refresh brings a new ID token (Spring Security requires the {@code openid} scope for that). The
- * access token comes straight from the token endpoint over TLS, so its claims are read without verifying its
- * signature, as OpenID Connect allows for tokens received that way.
+ * Cognito's {@code /oauth2/token} answers without the optional {@code scope} member, so
+ * Spring Security would see an access token with no scopes: no {@code SCOPE_*}
+ * authorities after login, and no refresh of the signed-in user when a refresh brings a
+ * new ID token (Spring Security requires the {@code openid} scope for that). The access
+ * token comes straight from the token endpoint over TLS, so its claims are read without
+ * verifying its signature, as OpenID Connect allows for tokens received that way.
  *
  * @param <T> the grant request type
  */
@@ -44,7 +45,10 @@ final class GrantedScopesTokenResponseClient<T extends AbstractOAuth2Authorizati
 		return OAuth2AccessTokenResponse.withResponse(response).scopes(scopes).build();
 	}
 
-	/** @return the scopes of a JWT access token's {@code scope} claim, empty for anything else */
+	/**
+	 * @return the scopes of a JWT access token's {@code scope} claim, empty for anything
+	 * else
+	 */
 	static Set<String> scopeClaim(String accessToken) {
 		try {
 			Object scope = JWTParser.parse(accessToken).getJWTClaimsSet().getClaim("scope");

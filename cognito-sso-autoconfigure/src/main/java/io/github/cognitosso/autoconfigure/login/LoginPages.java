@@ -9,9 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The small built-in pages shown when sign-in fails or access is denied, instead of Spring Security's generated
- * login page (whose "Invalid credentials" is wrong for a user who declined or was refused) or a stack trace.
- * Every text is HTML-escaped: parts of it come from the callback's query string.
+ * The small built-in pages shown when sign-in fails or access is denied, instead of
+ * Spring Security's generated login page (whose "Invalid credentials" is wrong for a user
+ * who declined or was refused) or a stack trace. Every text is HTML-escaped: parts of it
+ * come from the callback's query string.
  */
 final class LoginPages {
 
@@ -34,7 +35,11 @@ final class LoginPages {
 			html.append("<p><code>").append(escape(detail)).append("</code></p>\n");
 		}
 		if (linkHref != null) {
-			html.append("<p><a href=\"").append(escape(linkHref)).append("\">").append(escape(linkText)).append("</a></p>\n");
+			html.append("<p><a href=\"")
+				.append(escape(linkHref))
+				.append("\">")
+				.append(escape(linkText))
+				.append("</a></p>\n");
 		}
 		html.append("</body>\n</html>\n");
 		byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);

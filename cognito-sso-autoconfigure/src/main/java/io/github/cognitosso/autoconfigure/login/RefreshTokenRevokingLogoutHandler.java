@@ -13,10 +13,11 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 /**
- * At logout, revokes the session's Cognito refresh token (when {@code cognito.logout.revoke-refresh-token} is on)
- * and forgets the session's tokens. It runs before the session is invalidated, while the tokens are still there.
- * A failed revocation is logged as a warning and the logout goes on: the user asked to leave, and the browser is
- * sent to Cognito's {@code /logout} anyway.
+ * At logout, revokes the session's Cognito refresh token (when
+ * {@code cognito.logout.revoke-refresh-token} is on) and forgets the session's tokens. It
+ * runs before the session is invalidated, while the tokens are still there. A failed
+ * revocation is logged as a warning and the logout goes on: the user asked to leave, and
+ * the browser is sent to Cognito's {@code /logout} anyway.
  */
 final class RefreshTokenRevokingLogoutHandler implements LogoutHandler {
 
@@ -50,11 +51,11 @@ final class RefreshTokenRevokingLogoutHandler implements LogoutHandler {
 				this.revoker.revoke(client.getClientRegistration(), client.getRefreshToken().getTokenValue());
 			}
 			catch (OAuth2AuthorizationException ex) {
-				// Never the token itself: only Cognito's error code and description, and the endpoint.
+				// Never the token itself: only Cognito's error code and description, and
+				// the endpoint.
 				logger.warn("Could not revoke the refresh token of " + authentication.getName() + " at "
 						+ this.revoker.getRevocationEndpoint() + " (" + ControlCharacters.strip(ex.getError())
-						+ "); logout goes on, but the "
-						+ "refresh token stays valid until it expires");
+						+ "); logout goes on, but the " + "refresh token stays valid until it expires");
 			}
 		}
 		this.authorizedClients.removeAuthorizedClient(registrationId, authentication, request, response);

@@ -19,13 +19,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 
 /**
- * Refreshes a browser user's {@link CognitoLoginAuthentication} from the new ID token a token refresh brings (new
- * groups, for instance), as Spring Security does for its own authentication class.
+ * Refreshes a browser user's {@link CognitoLoginAuthentication} from the new ID token a
+ * token refresh brings (new groups, for instance), as Spring Security does for its own
+ * authentication class.
  * <p>
- * Spring's {@link OidcAuthorizedClientRefreshedEventListener} handles only the exact {@link OAuth2AuthenticationToken}
- * class, so it is run here against a plain copy of the user's authentication, and the refreshed user it produces (ID
- * token validated the Spring way) is published again as a {@link CognitoLoginAuthentication}; Spring Security's
- * listener for that event stores it in the security context and the session.
+ * Spring's {@link OidcAuthorizedClientRefreshedEventListener} handles only the exact
+ * {@link OAuth2AuthenticationToken} class, so it is run here against a plain copy of the
+ * user's authentication, and the refreshed user it produces (ID token validated the
+ * Spring way) is published again as a {@link CognitoLoginAuthentication}; Spring
+ * Security's listener for that event stores it in the security context and the session.
  */
 final class RefreshedUserListener implements ApplicationListener<OAuth2AuthorizedClientRefreshedEvent> {
 
@@ -88,7 +90,9 @@ final class RefreshedUserListener implements ApplicationListener<OAuth2Authorize
 				refreshed.getNewOidcUser(), authentication);
 	}
 
-	/** The security context Spring's listener reads: the plain copy, never the real one. */
+	/**
+	 * The security context Spring's listener reads: the plain copy, never the real one.
+	 */
 	private record FixedContext(SecurityContext context) implements SecurityContextHolderStrategy {
 
 		@Override

@@ -37,24 +37,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Makes a browser session follow Cognito ({@code cognito.login.session-follows-tokens}): once the session's access
- * or ID token has expired, the request refreshes them, and the new ID token's groups become the user's authorities
- * ({@link RefreshedUserListener}). A refresh Cognito refuses ({@code invalid_grant}: the refresh token was revoked,
- * the user disabled or signed out everywhere), a session without tokens, and a session older than
- * {@code cognito.login.session-max-lifetime} end here: the request goes on unauthenticated, so a protected page
- * sends a browser to sign in again and an API-style call gets a 401.
+ * Makes a browser session follow Cognito ({@code cognito.login.session-follows-tokens}):
+ * once the session's access or ID token has expired, the request refreshes them, and the
+ * new ID token's groups become the user's authorities ({@link RefreshedUserListener}). A
+ * refresh Cognito refuses ({@code invalid_grant}: the refresh token was revoked, the user
+ * disabled or signed out everywhere), a session without tokens, and a session older than
+ * {@code cognito.login.session-max-lifetime} end here: the request goes on
+ * unauthenticated, so a protected page sends a browser to sign in again and an API-style
+ * call gets a 401.
  * <p>
- * Without this, an HTTP session keeps the authorities of its sign-in for as long as activity keeps it alive, whatever
- * happens to the user in Cognito. The refresh goes through the {@link OAuth2AuthorizedClientManager}, under the same
- * session lock as {@link SessionSynchronizedAuthorizedClientManager}: requests that waited find the tokens and user
- * the first one stored. When Cognito cannot be reached the session is kept but the request is answered 503: the
- * expired tokens no longer vouch for the user's authorities.
+ * Without this, an HTTP session keeps the authorities of its sign-in for as long as
+ * activity keeps it alive, whatever happens to the user in Cognito. The refresh goes
+ * through the {@link OAuth2AuthorizedClientManager}, under the same session lock as
+ * {@link SessionSynchronizedAuthorizedClientManager}: requests that waited find the
+ * tokens and user the first one stored. When Cognito cannot be reached the session is
+ * kept but the request is answered 503: the expired tokens no longer vouch for the user's
+ * authorities.
  */
 final class SessionRenewalFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(SessionRenewalFilter.class);
 
-	/** As Spring Security's refresh provider: a token this close to its expiry counts as expired. */
+	/**
+	 * As Spring Security's refresh provider: a token this close to its expiry counts as
+	 * expired.
+	 */
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
 	private final OAuth2AuthorizedClientRepository authorizedClients;
@@ -77,8 +84,10 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 		.getContextHolderStrategy();
 
 	/**
-	 * @param revokingHandler revokes the refresh token of a session that reached its maximum lifetime
-	 * @param followTokens whether expired tokens are refreshed and a refused refresh ends the session
+	 * @param revokingHandler revokes the refresh token of a session that reached its
+	 * maximum lifetime
+	 * @param followTokens whether expired tokens are refreshed and a refused refresh ends
+	 * the session
 	 * @param maxLifetime the absolute session lifetime, or {@code null} for none
 	 */
 	SessionRenewalFilter(OAuth2AuthorizedClientRepository authorizedClients,
@@ -114,7 +123,8 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * @return {@code false} when Cognito could not be asked; {@code true} when the session is current or has ended
+	 * @return {@code false} when Cognito could not be asked; {@code true} when the
+	 * session is current or has ended
 	 */
 	private boolean renew(HttpServletRequest request, HttpServletResponse response) {
 		CognitoLoginAuthentication user = currentUser(request);
@@ -143,7 +153,8 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 		if (!accessTokenExpired && !expired(idTokenExpiry, now)) {
 			return true;
 		}
-		// Spring Security refreshes on the access token's expiry only: an ID token that expires first (Cognito sets
+		// Spring Security refreshes on the access token's expiry only: an ID token that
+		// expires first (Cognito sets
 		// the two lifetimes separately) is presented as an access token expiring with it.
 		OAuth2AuthorizeRequest.Builder authorize = accessTokenExpired
 				? OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
@@ -183,9 +194,10 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The signed-in user as the session holds it now: another request of the session may have refreshed it, or
-	 * ended the session, while this one waited for the lock.
-	 * @return the user, or {@code null} when the session has ended or holds no Cognito user any more
+	 * The signed-in user as the session holds it now: another request of the session may
+	 * have refreshed it, or ended the session, while this one waited for the lock.
+	 * @return the user, or {@code null} when the session has ended or holds no Cognito
+	 * user any more
 	 */
 	private CognitoLoginAuthentication currentUser(HttpServletRequest request) {
 		if (request.getSession(false) == null) {
@@ -203,7 +215,8 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 			}
 			return user;
 		}
-		// No Cognito user in the session (a security context repository of the application's own): as it was.
+		// No Cognito user in the session (a security context repository of the
+		// application's own): as it was.
 		return (inSession == null && current instanceof CognitoLoginAuthentication user) ? user : null;
 	}
 
@@ -214,7 +227,8 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 		}
 		this.authorizedClients.removeAuthorizedClient(user.getAuthorizedClientRegistrationId(), user, request,
 				response);
-		// Invalidates the HTTP session and clears the security context: the request goes on unauthenticated.
+		// Invalidates the HTTP session and clears the security context: the request goes
+		// on unauthenticated.
 		new SecurityContextLogoutHandler().logout(request, response, user);
 	}
 
@@ -231,8 +245,7 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 
 	private static void logUnavailable(OAuth2AuthorizationException ex) {
 		if (logger.isWarnEnabled()) {
-			logger.warn("Could not refresh the tokens of a browser session: "
-					+ ControlCharacters.strip(ex.getError()));
+			logger.warn("Could not refresh the tokens of a browser session: " + ControlCharacters.strip(ex.getError()));
 		}
 	}
 
@@ -243,8 +256,8 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 	private static OAuth2AuthorizedClient expiringAt(OAuth2AuthorizedClient client, Instant expiresAt) {
 		OAuth2AccessToken token = client.getAccessToken();
 		// No issue time: it may be later than the ID token's expiry.
-		OAuth2AccessToken expiring = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), null,
-				expiresAt, token.getScopes());
+		OAuth2AccessToken expiring = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), null, expiresAt,
+				token.getScopes());
 		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), expiring,
 				client.getRefreshToken());
 	}

@@ -15,14 +15,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Lets one request per browser session at a time obtain (and so refresh) the session's tokens.
+ * Lets one request per browser session at a time obtain (and so refresh) the session's
+ * tokens.
  * <p>
- * A page that fires several requests just after the access token expired would otherwise send the same refresh
- * token to Cognito several times at once. With refresh token rotation on, every refresh but the first then fails
- * once the client's grace period is over, and Spring Security drops the session's tokens. Serialised, the later
- * requests find the tokens the first one stored and use them. The lock is Spring MVC's session mutex
- * ({@link WebUtils#getSessionMutex}); register {@code HttpSessionMutexListener} when sessions live outside the
- * servlet container.
+ * A page that fires several requests just after the access token expired would otherwise
+ * send the same refresh token to Cognito several times at once. With refresh token
+ * rotation on, every refresh but the first then fails once the client's grace period is
+ * over, and Spring Security drops the session's tokens. Serialised, the later requests
+ * find the tokens the first one stored and use them. The lock is Spring MVC's session
+ * mutex ({@link WebUtils#getSessionMutex}); register {@code HttpSessionMutexListener}
+ * when sessions live outside the servlet container.
  */
 final class SessionSynchronizedAuthorizedClientManager implements OAuth2AuthorizedClientManager {
 
@@ -44,10 +46,11 @@ final class SessionSynchronizedAuthorizedClientManager implements OAuth2Authoriz
 	}
 
 	/**
-	 * A refresh token Cognito no longer accepts (revoked, expired after its 30-day default, or rotated away) answers
-	 * {@code invalid_grant}. Spring Security has then dropped the session's tokens; asking for authorization again
-	 * sends the browser to Cognito's sign-in (Spring's authorization-request filter handles this exception) instead of
-	 * failing the request with a 500.
+	 * A refresh token Cognito no longer accepts (revoked, expired after its 30-day
+	 * default, or rotated away) answers {@code invalid_grant}. Spring Security has then
+	 * dropped the session's tokens; asking for authorization again sends the browser to
+	 * Cognito's sign-in (Spring's authorization-request filter handles this exception)
+	 * instead of failing the request with a 500.
 	 */
 	private OAuth2AuthorizedClient authorizeOrSignInAgain(OAuth2AuthorizeRequest authorizeRequest) {
 		try {

@@ -10,12 +10,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * Accepts a token only when it was issued to one of the accepted app clients: the {@code client_id} claim of an access
- * token, the {@code aud} of an ID token.
+ * Accepts a token only when it was issued to one of the accepted app clients: the
+ * {@code client_id} claim of an access token, the {@code aud} of an ID token.
  * <p>
- * Cognito access tokens carry no {@code aud} (unless the client asked for a resource indicator), so a generic audience
- * check rejects every one of them; the app client is in {@code client_id} instead. Every app client of a pool gets
- * tokens from the same issuer and keys, so without this check any client of the pool could call the API.
+ * Cognito access tokens carry no {@code aud} (unless the client asked for a resource
+ * indicator), so a generic audience check rejects every one of them; the app client is in
+ * {@code client_id} instead. Every app client of a pool gets tokens from the same issuer
+ * and keys, so without this check any client of the pool could call the API.
  */
 public final class AppClientValidator implements OAuth2TokenValidator<Jwt> {
 

@@ -1,9 +1,10 @@
 package io.github.cognitosso.autoconfigure.resource;
 
 /**
- * The one test of the starter for "this request carries a bearer token": the token resolver, the CSRF exemption of
- * bearer requests and the API-request matcher of browser login all ask it, so they never disagree on a request. It
- * needs no Spring Security type, so browser login can use it without the resource-server jar.
+ * The one test of the starter for "this request carries a bearer token": the token
+ * resolver, the CSRF exemption of bearer requests and the API-request matcher of browser
+ * login all ask it, so they never disagree on a request. It needs no Spring Security
+ * type, so browser login can use it without the resource-server jar.
  */
 public final class BearerAuthorization {
 
@@ -13,10 +14,11 @@ public final class BearerAuthorization {
 	}
 
 	/**
-	 * Whether an {@code Authorization} value is meant as a bearer token: its scheme is {@code Bearer}, in any case.
-	 * The scheme ends where the value stops being a token (RFC 9110 section 11.1), so {@code Bearer abc},
-	 * {@code Bearer} and {@code Bearer:abc} are bearer values (the last two malformed ones), and {@code Bearerx abc}
-	 * is another scheme.
+	 * Whether an {@code Authorization} value is meant as a bearer token: its scheme is
+	 * {@code Bearer}, in any case. The scheme ends where the value stops being a token
+	 * (RFC 9110 section 11.1), so {@code Bearer abc}, {@code Bearer} and
+	 * {@code Bearer:abc} are bearer values (the last two malformed ones), and
+	 * {@code Bearerx abc} is another scheme.
 	 * @param authorization the header's value, or {@code null}
 	 * @return whether the scheme is {@code Bearer}
 	 */

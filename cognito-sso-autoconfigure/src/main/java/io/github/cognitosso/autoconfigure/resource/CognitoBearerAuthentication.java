@@ -11,8 +11,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * A bearer-token caller: a {@link JwtAuthenticationToken} (so {@code @AuthenticationPrincipal Jwt} keeps working)
- * that is a {@link CognitoAuthentication} too. Built by {@link CognitoJwtAuthenticationConverter}.
+ * A bearer-token caller: a {@link JwtAuthenticationToken} (so
+ * {@code @AuthenticationPrincipal Jwt} keeps working) that is a
+ * {@link CognitoAuthentication} too. Built by {@link CognitoJwtAuthenticationConverter}.
  */
 final class CognitoBearerAuthentication extends JwtAuthenticationToken implements CognitoAuthentication {
 
@@ -70,7 +71,8 @@ final class CognitoBearerAuthentication extends JwtAuthenticationToken implement
 	}
 
 	/**
-	 * A client-credentials token: an access token that names no user and whose {@code sub} is its client id.
+	 * A client-credentials token: an access token that names no user and whose
+	 * {@code sub} is its client id.
 	 */
 	static boolean isMachine(TokenUse tokenUse, String username, String clientId, String subject) {
 		return tokenUse == TokenUse.ACCESS && username == null && clientId != null && clientId.equals(subject);

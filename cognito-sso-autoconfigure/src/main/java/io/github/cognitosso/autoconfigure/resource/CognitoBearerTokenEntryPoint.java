@@ -18,17 +18,21 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers a refused bearer token as RFC 6750 describes, through Spring's {@link BearerTokenAuthenticationEntryPoint}:
- * 401 with {@code WWW-Authenticate: Bearer error="invalid_token", error_description="..."}, where the description
- * names the check that failed (the first failed Cognito validator rather than Spring's generic "An error occurred
- * while attempting to decode the Jwt"). A token without a required scope gets 403 {@code insufficient_scope} with the
- * scopes to ask for.
+ * Answers a refused bearer token as RFC 6750 describes, through Spring's
+ * {@link BearerTokenAuthenticationEntryPoint}: 401 with
+ * {@code WWW-Authenticate: Bearer error="invalid_token", error_description="..."}, where
+ * the description names the check that failed (the first failed Cognito validator rather
+ * than Spring's generic "An error occurred while attempting to decode the Jwt"). A token
+ * without a required scope gets 403 {@code insufficient_scope} with the scopes to ask
+ * for.
  * <p>
- * Requests refused before any token is read (two {@code Authorization} headers) get 401 too, with
- * {@code error="invalid_request"}: a client that sent a credential learns that it was not accepted.
+ * Requests refused before any token is read (two {@code Authorization} headers) get 401
+ * too, with {@code error="invalid_request"}: a client that sent a credential learns that
+ * it was not accepted.
  * <p>
- * The body repeats the answer as JSON ({@code status}, {@code error}, {@code error_description}), so an API caller
- * without a token, or with a refused one, sees why in the response and not only in a header.
+ * The body repeats the answer as JSON ({@code status}, {@code error},
+ * {@code error_description}), so an API caller without a token, or with a refused one,
+ * sees why in the response and not only in a header.
  */
 public final class CognitoBearerTokenEntryPoint implements AuthenticationEntryPoint {
 
@@ -45,8 +49,9 @@ public final class CognitoBearerTokenEntryPoint implements AuthenticationEntryPo
 	}
 
 	/**
-	 * The header is what RFC 6750 clients read; the JSON body says the same for a developer looking at the response.
-	 * Both texts are {@link #headerSafe header-safe}, so they need no JSON escaping.
+	 * The header is what RFC 6750 clients read; the JSON body says the same for a
+	 * developer looking at the response. Both texts are {@link #headerSafe header-safe},
+	 * so they need no JSON escaping.
 	 */
 	private static void writeBody(HttpServletResponse response, AuthenticationException exception) throws IOException {
 		String error = "unauthorized";
@@ -58,7 +63,8 @@ public final class CognitoBearerTokenEntryPoint implements AuthenticationEntryPo
 			}
 		}
 		byte[] body = ("{\"status\":" + response.getStatus() + ",\"error\":\"" + error + "\",\"error_description\":\""
-				+ description + "\"}").getBytes(StandardCharsets.UTF_8);
+				+ description + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
@@ -81,7 +87,10 @@ public final class CognitoBearerTokenEntryPoint implements AuthenticationEntryPo
 		return new OAuth2AuthenticationException(normalized, exception);
 	}
 
-	/** The first failed validator, when the token failed validation; the exception's own error otherwise. */
+	/**
+	 * The first failed validator, when the token failed validation; the exception's own
+	 * error otherwise.
+	 */
 	private static OAuth2Error failedCheck(OAuth2AuthenticationException exception) {
 		for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof JwtValidationException validation && !validation.getErrors().isEmpty()) {
@@ -92,8 +101,9 @@ public final class CognitoBearerTokenEntryPoint implements AuthenticationEntryPo
 	}
 
 	/**
-	 * Keeps only the characters RFC 6750 allows in a quoted parameter (printable ASCII without {@code "} and
-	 * {@code \}), so a description can never break or inject into the header.
+	 * Keeps only the characters RFC 6750 allows in a quoted parameter (printable ASCII
+	 * without {@code "} and {@code \}), so a description can never break or inject into
+	 * the header.
 	 */
 	static String headerSafe(String value) {
 		if (value == null) {

@@ -12,11 +12,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * Accepts a token only when its {@code iss} is exactly one of the pool's issuers: no trailing-slash, case or prefix
- * tolerance, because Cognito writes the issuer byte for byte the same in every token.
+ * Accepts a token only when its {@code iss} is exactly one of the pool's issuers: no
+ * trailing-slash, case or prefix tolerance, because Cognito writes the issuer byte for
+ * byte the same in every token.
  * <p>
- * A pool can be switched from the original issuer form ({@code https://cognito-idp.<region>.amazonaws.com/<pool>})
- * to the multi-Region one ({@code https://issuer-cognito-idp...}); tokens of both kinds are in flight while it
+ * A pool can be switched from the original issuer form
+ * ({@code https://cognito-idp.<region>.amazonaws.com/<pool>}) to the multi-Region one
+ * ({@code https://issuer-cognito-idp...}); tokens of both kinds are in flight while it
  * migrates, so {@link #forPool} accepts both unless told otherwise.
  */
 public final class CognitoIssuerValidator implements OAuth2TokenValidator<Jwt> {
@@ -27,8 +29,7 @@ public final class CognitoIssuerValidator implements OAuth2TokenValidator<Jwt> {
 
 	private static final OAuth2TokenValidatorResult MISSING_RESULT = ValidationFailures.invalidToken(MISSING);
 
-	private static final OAuth2TokenValidatorResult NOT_ACCEPTED_RESULT = ValidationFailures
-		.invalidToken(NOT_ACCEPTED);
+	private static final OAuth2TokenValidatorResult NOT_ACCEPTED_RESULT = ValidationFailures.invalidToken(NOT_ACCEPTED);
 
 	private final String[] issuers;
 
@@ -42,8 +43,8 @@ public final class CognitoIssuerValidator implements OAuth2TokenValidator<Jwt> {
 
 	/**
 	 * @param endpoints the pool's endpoints
-	 * @param bothIssuerTypes whether both Cognito issuer forms of the pool are accepted, or only the configured one
-	 * (an issuer override is always the only one)
+	 * @param bothIssuerTypes whether both Cognito issuer forms of the pool are accepted,
+	 * or only the configured one (an issuer override is always the only one)
 	 * @return a validator for the pool's tokens
 	 */
 	public static CognitoIssuerValidator forPool(CognitoEndpoints endpoints, boolean bothIssuerTypes) {

@@ -19,20 +19,25 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.Assert;
 
 /**
- * The pool's signing keys, fetched lazily (never at start-up) and cached, with the refresh rules an internet-facing
- * API needs:
+ * The pool's signing keys, fetched lazily (never at start-up) and cached, with the
+ * refresh rules an internet-facing API needs:
  * <ul>
- * <li>keys are fetched on the first token and again once {@code cacheTtl} has passed;</li>
- * <li>a token naming an unknown {@code kid} (a rotated key, or a forged one) triggers at most one refetch per
- * {@code refetchCooldown}, so a flood of forged kids costs Cognito one request per cooldown;</li>
- * <li>when a fetch fails the cached keys stay in use, and the next attempt waits for the cooldown;</li>
- * <li>one fetch at a time; while an expired key set is being refreshed, other requests keep using it, and a token
- * naming an unknown kid while a fetch is running, or within the cooldown, is refused at once: only the very first
- * token (no keys yet) waits for a fetch.</li>
+ * <li>keys are fetched on the first token and again once {@code cacheTtl} has
+ * passed;</li>
+ * <li>a token naming an unknown {@code kid} (a rotated key, or a forged one) triggers at
+ * most one refetch per {@code refetchCooldown}, so a flood of forged kids costs Cognito
+ * one request per cooldown;</li>
+ * <li>when a fetch fails the cached keys stay in use, and the next attempt waits for the
+ * cooldown;</li>
+ * <li>one fetch at a time; while an expired key set is being refreshed, other requests
+ * keep using it, and a token naming an unknown kid while a fetch is running, or within
+ * the cooldown, is refused at once: only the very first token (no keys yet) waits for a
+ * fetch.</li>
  * </ul>
- * Nimbus' {@code JWKSourceBuilder} composes similar layers, but its rate limiter allows two fetches per interval and
- * also throttles the periodic refresh, so a stream of forged kids could block it; it reads the system clock, which
- * keeps tests from controlling time. This class keeps those rules in one place.
+ * Nimbus' {@code JWKSourceBuilder} composes similar layers, but its rate limiter allows
+ * two fetches per interval and also throttles the periodic refresh, so a stream of forged
+ * kids could block it; it reads the system clock, which keeps tests from controlling
+ * time. This class keeps those rules in one place.
  */
 public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 
@@ -59,17 +64,19 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 	/**
 	 * @param jwkSetUri the JWKS URL
 	 * @param cacheTtl how long fetched keys are used before they are fetched again
-	 * @param refetchCooldown minimum time between refetches for unknown kids, and between attempts after a failure;
-	 * at least one second
+	 * @param refetchCooldown minimum time between refetches for unknown kids, and between
+	 * attempts after a failure; at least one second
 	 * @param connectTimeout connect timeout of a fetch
-	 * @param readTimeout the longest a fetch may take in all, from the request to the last byte of the answer
+	 * @param readTimeout the longest a fetch may take in all, from the request to the
+	 * last byte of the answer
 	 * @param clock the clock to read the time from
 	 */
 	public CognitoJwkSource(URI jwkSetUri, Duration cacheTtl, Duration refetchCooldown, Duration connectTimeout,
 			Duration readTimeout, Clock clock) {
 		Assert.notNull(jwkSetUri, "jwkSetUri must not be null");
 		Assert.isTrue(isPositive(cacheTtl), "cacheTtl must be positive");
-		Assert.isTrue(refetchCooldown != null && refetchCooldown.compareTo(CognitoJwtDecoders.MIN_REFETCH_COOLDOWN) >= 0,
+		Assert.isTrue(
+				refetchCooldown != null && refetchCooldown.compareTo(CognitoJwtDecoders.MIN_REFETCH_COOLDOWN) >= 0,
 				"refetchCooldown must be at least " + CognitoJwtDecoders.MIN_REFETCH_COOLDOWN);
 		Assert.isTrue(isPositive(connectTimeout), "connectTimeout must be positive");
 		Assert.isTrue(isPositive(readTimeout), "readTimeout must be positive");
@@ -139,8 +146,10 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 	}
 
 	private Keys refetchForUnknownKey(Keys seen) {
-		// Never wait: while a fetch runs, another unknown kid is refused at once rather than held for as long as
-		// Cognito takes to answer (a forged kid costs nothing to make; the fetch in flight is the one answer anyway).
+		// Never wait: while a fetch runs, another unknown kid is refused at once rather
+		// than held for as long as
+		// Cognito takes to answer (a forged kid costs nothing to make; the fetch in
+		// flight is the one answer anyway).
 		if (!this.fetchLock.tryLock()) {
 			return seen;
 		}
@@ -150,8 +159,8 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 				return current;
 			}
 			Instant now = this.clock.instant();
-			if (this.lastUnknownKeyRefetch != null && now.isBefore(this.lastUnknownKeyRefetch.plus(this.refetchCooldown))
-					|| inBackoff()) {
+			if (this.lastUnknownKeyRefetch != null
+					&& now.isBefore(this.lastUnknownKeyRefetch.plus(this.refetchCooldown)) || inBackoff()) {
 				return seen;
 			}
 			this.lastUnknownKeyRefetch = now;
@@ -192,7 +201,10 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		}
 	}
 
-	/** A fetched key set and the time (epoch millis) until which it is used without refetching. */
+	/**
+	 * A fetched key set and the time (epoch millis) until which it is used without
+	 * refetching.
+	 */
 	private record Keys(JWKSet set, long expiresAtMillis) {
 
 	}

@@ -14,17 +14,20 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.util.Assert;
 
 /**
- * Turns a validated Cognito token into a {@link CognitoAuthentication} (which is a {@code JwtAuthenticationToken}
- * too): groups and scopes become authorities through
- * the shared {@link CognitoAuthoritiesMapper} ({@code ROLE_<group>}, {@code SCOPE_<scope>} by default). A user's
- * principal name is the first present of the configured claims ({@code username}, {@code cognito:username},
- * {@code sub}); a machine's (client credentials: {@code sub} = {@code client_id}, no {@code username}) is
- * {@code client:<client_id>}. Cognito lets a self-registering user pick a client id as username, so without the
- * prefix such a user and the machine would have the same {@code getName()}; a user token whose name starts with the
- * prefix is refused, so the prefix always means a machine.
+ * Turns a validated Cognito token into a {@link CognitoAuthentication} (which is a
+ * {@code JwtAuthenticationToken} too): groups and scopes become authorities through the
+ * shared {@link CognitoAuthoritiesMapper} ({@code ROLE_<group>}, {@code SCOPE_<scope>} by
+ * default). A user's principal name is the first present of the configured claims
+ * ({@code username}, {@code cognito:username}, {@code sub}); a machine's (client
+ * credentials: {@code sub} = {@code client_id}, no {@code username}) is
+ * {@code client:<client_id>}. Cognito lets a self-registering user pick a client id as
+ * username, so without the prefix such a user and the machine would have the same
+ * {@code getName()}; a user token whose name starts with the prefix is refused, so the
+ * prefix always means a machine.
  * <p>
- * A groups or scope claim of the wrong JSON type is answered 401 ({@link InvalidBearerTokenException}): Cognito never
- * writes one, and an unchecked exception here would be a 500.
+ * A groups or scope claim of the wrong JSON type is answered 401
+ * ({@link InvalidBearerTokenException}): Cognito never writes one, and an unchecked
+ * exception here would be a 500.
  */
 public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -36,8 +39,7 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 	 * @param authoritiesMapper the group and scope mapping
 	 * @param principalClaims the claims that name the caller, the first present wins
 	 */
-	public CognitoJwtAuthenticationConverter(CognitoAuthoritiesMapper authoritiesMapper,
-			List<String> principalClaims) {
+	public CognitoJwtAuthenticationConverter(CognitoAuthoritiesMapper authoritiesMapper, List<String> principalClaims) {
 		Assert.notNull(authoritiesMapper, "authoritiesMapper must not be null");
 		Assert.notEmpty(principalClaims, "principalClaims must not be empty");
 		this.authoritiesMapper = authoritiesMapper;
@@ -56,14 +58,15 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 			authorities = this.authoritiesMapper.authorities(claims);
 		}
 		catch (IllegalArgumentException ex) {
-			// The mapper's messages name the claim and the expected type, never the value.
+			// The mapper's messages name the claim and the expected type, never the
+			// value.
 			throw new InvalidBearerTokenException("Malformed: " + ex.getMessage(), ex);
 		}
 		TokenUse tokenUse = "id".equals(claims.get("token_use")) ? TokenUse.ID : TokenUse.ACCESS;
 		String username = ValidationFailures.string(claims,
 				(tokenUse == TokenUse.ID) ? "cognito:username" : "username");
-		String clientId = (tokenUse == TokenUse.ID) ? firstAudience(jwt) : ValidationFailures.string(claims,
-				"client_id");
+		String clientId = (tokenUse == TokenUse.ID) ? firstAudience(jwt)
+				: ValidationFailures.string(claims, "client_id");
 		String name = CognitoBearerAuthentication.isMachine(tokenUse, username, clientId, jwt.getSubject())
 				? CognitoAuthentication.MACHINE_NAME_PREFIX + clientId : userName(claims);
 		return new CognitoBearerAuthentication(jwt, authorities, name, username, groups, scopes, clientId, tokenUse);

@@ -30,8 +30,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Builds the Cognito {@link CognitoJwtDecoder} from the pool's {@code cognito.*} and the
- * {@code cognito.resource-server.*} settings, without a Spring context and without
- * a network call (keys are fetched on the first token):
+ * {@code cognito.resource-server.*} settings, without a Spring context and without a
+ * network call (keys are fetched on the first token):
  *
  * <pre class="code">
  * CognitoProperties pool = ...;
@@ -39,12 +39,14 @@ import org.springframework.util.StringUtils;
  * JwtDecoder decoder = CognitoJwtDecoders.fromProperties(pool, resourceServer, pool.toEndpoints());
  * </pre>
  *
- * In an application, add a check with an {@code OAuth2TokenValidator<Jwt>} bean and anything else with a
- * {@link CognitoJwtDecoderBuilderCustomizer} bean: the auto-configured decoder picks both up and keeps the
- * validated-token cache. The pieces are public too, for applications that assemble their own decoder: {@link #validator} (all Cognito
- * checks) and {@link #jwkSource} (the cached, rate-limited key set). With {@code cognito.resource-server.token-cache}
- * enabled (the default) and Caffeine on the classpath, tokens that passed every check are remembered until their
- * {@code exp} (see docs/benchmarks.md for what that saves).
+ * In an application, add a check with an {@code OAuth2TokenValidator<Jwt>} bean and
+ * anything else with a {@link CognitoJwtDecoderBuilderCustomizer} bean: the
+ * auto-configured decoder picks both up and keeps the validated-token cache. The pieces
+ * are public too, for applications that assemble their own decoder: {@link #validator}
+ * (all Cognito checks) and {@link #jwkSource} (the cached, rate-limited key set). With
+ * {@code cognito.resource-server.token-cache} enabled (the default) and Caffeine on the
+ * classpath, tokens that passed every check are remembered until their {@code exp} (see
+ * docs/benchmarks.md for what that saves).
  */
 public final class CognitoJwtDecoders {
 
@@ -64,7 +66,8 @@ public final class CognitoJwtDecoders {
 	 * @param resourceServer the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
 	 * @return a decoder for the pool's tokens
-	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*}
+	 * setting cannot work
 	 */
 	public static CognitoJwtDecoder fromProperties(CognitoProperties properties,
 			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints) {
@@ -75,9 +78,11 @@ public final class CognitoJwtDecoders {
 	 * @param properties the pool's {@code cognito.*} settings
 	 * @param resourceServer the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
-	 * @param clock the clock for token lifetimes, key caching and the validated-token cache
+	 * @param clock the clock for token lifetimes, key caching and the validated-token
+	 * cache
 	 * @return a decoder for the pool's tokens
-	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*}
+	 * setting cannot work
 	 */
 	public static CognitoJwtDecoder fromProperties(CognitoProperties properties,
 			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, Clock clock) {
@@ -89,17 +94,21 @@ public final class CognitoJwtDecoders {
 	 * @param properties the pool's {@code cognito.*} settings
 	 * @param resourceServer the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
-	 * @param keys the pool's keys (the auto-configuration passes the {@link CognitoJwkSource} that browser login
-	 * shares, so both fetch the key set once)
+	 * @param keys the pool's keys (the auto-configuration passes the
+	 * {@link CognitoJwkSource} that browser login shares, so both fetch the key set once)
 	 * @param clock the clock for token lifetimes and the validated-token cache
-	 * @param extraValidators the application's own checks, run after the Cognito checks (their first failure is the
-	 * answer's {@code error_description}, as for the Cognito checks); tokens that passed them all are cached
-	 * @param customizers applied to the Nimbus decoder's builder after the starter's settings
+	 * @param extraValidators the application's own checks, run after the Cognito checks
+	 * (their first failure is the answer's {@code error_description}, as for the Cognito
+	 * checks); tokens that passed them all are cached
+	 * @param customizers applied to the Nimbus decoder's builder after the starter's
+	 * settings
 	 * @return a decoder for the pool's tokens
-	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*}
+	 * setting cannot work
 	 */
 	static CognitoJwtDecoder fromProperties(CognitoProperties properties,
-			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, JWKSource<SecurityContext> keys, Clock clock, List<OAuth2TokenValidator<Jwt>> extraValidators,
+			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, JWKSource<SecurityContext> keys,
+			Clock clock, List<OAuth2TokenValidator<Jwt>> extraValidators,
 			List<CognitoJwtDecoderBuilderCustomizer> customizers) {
 		OAuth2TokenValidator<Jwt> validator = validator(properties, resourceServer, endpoints, clock);
 		if (!extraValidators.isEmpty()) {
@@ -108,7 +117,8 @@ public final class CognitoJwtDecoders {
 			all.addAll(extraValidators);
 			validator = new DelegatingOAuth2TokenValidator<>(all);
 		}
-		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to algorithm confusion.
+		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to
+		// algorithm confusion.
 		NimbusJwtDecoder.JwkSourceJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSource(keys)
 			.jwsAlgorithm(SignatureAlgorithm.RS256);
 		customizers.forEach((customizer) -> customizer.customize(builder));
@@ -120,9 +130,10 @@ public final class CognitoJwtDecoders {
 	}
 
 	/**
-	 * Puts the validated-token cache in front of the verifying decoder, when it is enabled and Caffeine is on the
-	 * classpath. It sits behind the size limit and the failure translation of {@link CognitoJwtDecoder}, so refusals
-	 * read the same with or without it.
+	 * Puts the validated-token cache in front of the verifying decoder, when it is
+	 * enabled and Caffeine is on the classpath. It sits behind the size limit and the
+	 * failure translation of {@link CognitoJwtDecoder}, so refusals read the same with or
+	 * without it.
 	 */
 	private static JwtDecoder withTokenCache(JwtDecoder verifying, TokenCache settings, Clock clock) {
 		if (!settings.isEnabled()) {
@@ -147,9 +158,10 @@ public final class CognitoJwtDecoders {
 	 * @param settings the {@code cognito.resource-server.*} settings
 	 * @param endpoints the pool's endpoints
 	 * @param clock the clock for token lifetimes
-	 * @return every Cognito check, in the order their failures are reported: issuer, lifetime, token use, app client,
-	 * then the optional audience and required scopes
-	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*} setting cannot work
+	 * @return every Cognito check, in the order their failures are reported: issuer,
+	 * lifetime, token use, app client, then the optional audience and required scopes
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*}
+	 * setting cannot work
 	 */
 	public static OAuth2TokenValidator<Jwt> validator(CognitoProperties properties,
 			CognitoResourceServerProperties settings, CognitoEndpoints endpoints, Clock clock) {
@@ -177,24 +189,27 @@ public final class CognitoJwtDecoders {
 	 * @param endpoints the pool's endpoints (the JWKS URL)
 	 * @param clock the clock for key caching
 	 * @return the pool's keys, fetched on first use
-	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.jwks.*} setting cannot work
+	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.jwks.*}
+	 * setting cannot work
 	 */
 	public static CognitoJwkSource jwkSource(Jwks settings, CognitoEndpoints endpoints, Clock clock) {
 		Duration cacheTtl = positive("cognito.resource-server.jwks.cache-ttl", settings.getCacheTtl());
 		Duration cooldown = refetchCooldown(settings.getRefetchCooldown());
-		Duration connectTimeout = positive("cognito.resource-server.jwks.connect-timeout", settings.getConnectTimeout());
+		Duration connectTimeout = positive("cognito.resource-server.jwks.connect-timeout",
+				settings.getConnectTimeout());
 		Duration readTimeout = positive("cognito.resource-server.jwks.read-timeout", settings.getReadTimeout());
 		return new CognitoJwkSource(endpoints.jwkSet(), cacheTtl, cooldown, connectTimeout, readTimeout, clock);
 	}
 
 	/**
-	 * The unknown-kid rate limit: below {@link #MIN_REFETCH_COOLDOWN} (0 would switch it off) every token with a
-	 * forged {@code kid} would cost a request to Cognito.
+	 * The unknown-kid rate limit: below {@link #MIN_REFETCH_COOLDOWN} (0 would switch it
+	 * off) every token with a forged {@code kid} would cost a request to Cognito.
 	 */
 	private static Duration refetchCooldown(Duration value) {
 		if (value == null || value.compareTo(MIN_REFETCH_COOLDOWN) < 0) {
 			throw new CognitoConfigurationException("cognito.resource-server.jwks.refetch-cooldown",
-					String.valueOf(value), "the cooldown must be at least " + MIN_REFETCH_COOLDOWN.toSeconds()
+					String.valueOf(value),
+					"the cooldown must be at least " + MIN_REFETCH_COOLDOWN.toSeconds()
 							+ "s: it is the only limit on how often tokens naming an unknown key (a forged kid costs "
 							+ "nothing to make) send the application to Cognito's JWKS endpoint.",
 					"Use a duration of 1s or more, such as 30s (the default). A rotated key is picked up by the first "
@@ -204,9 +219,11 @@ public final class CognitoJwtDecoders {
 	}
 
 	/**
-	 * @return {@code cognito.client-id} and {@code cognito.resource-server.accepted-client-ids}, or nothing when
+	 * @return {@code cognito.client-id} and
+	 * {@code cognito.resource-server.accepted-client-ids}, or nothing when
 	 * {@code accept-any-client} is on
-	 * @throws CognitoConfigurationException when no client is accepted and {@code accept-any-client} is off
+	 * @throws CognitoConfigurationException when no client is accepted and
+	 * {@code accept-any-client} is off
 	 */
 	static Set<String> acceptedClientIds(CognitoProperties properties, CognitoResourceServerProperties settings) {
 		Set<String> clientIds = new LinkedHashSet<>();
@@ -245,8 +262,8 @@ public final class CognitoJwtDecoders {
 			return new RequiredScopesValidator(scopes);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CognitoConfigurationException("cognito.resource-server.required-scopes",
-					String.join(",", scopes), "a scope is a single word of printable characters, without quotes or "
+			throw new CognitoConfigurationException("cognito.resource-server.required-scopes", String.join(",", scopes),
+					"a scope is a single word of printable characters, without quotes or "
 							+ "backslashes (RFC 6749 section 3.3).",
 					"List the scopes as Cognito names them, for example orders/read.");
 		}

@@ -38,13 +38,16 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.web.client.RestClient;
 
 /**
- * Bearer-token validation the Cognito way: a {@link JwtDecoder} for the pool (RS256 keys from the derived JWKS URL,
- * fetched on the first token, never at start-up, from the {@link CognitoJwkSource} that browser login shares; issuer, lifetime, {@code token_use} and app client checked), the
- * group and scope mapping, and the HTTP set-up as a {@link CognitoHttpSecurityCustomizer} that the default chain and
+ * Bearer-token validation the Cognito way: a {@link JwtDecoder} for the pool (RS256 keys
+ * from the derived JWKS URL, fetched on the first token, never at start-up, from the
+ * {@link CognitoJwkSource} that browser login shares; issuer, lifetime, {@code token_use}
+ * and app client checked), the group and scope mapping, and the HTTP set-up as a
+ * {@link CognitoHttpSecurityCustomizer} that the default chain and
  * {@code CognitoHttpConfigurer} apply.
  * <p>
- * Ordered before Spring Boot's resource-server auto-configurations (named: Boot moved them between 4.0 and 4.1), so
- * that Boot's own decoder backs off. Every bean backs off when the application defines its own.
+ * Ordered before Spring Boot's resource-server auto-configurations (named: Boot moved
+ * them between 4.0 and 4.1), so that Boot's own decoder backs off. Every bean backs off
+ * when the application defines its own.
  */
 @AutoConfiguration(after = CognitoAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
@@ -58,14 +61,16 @@ import org.springframework.web.client.RestClient;
 public final class CognitoResourceServerAutoConfiguration {
 
 	/**
-	 * Uses the key set that browser login shares: a sign-in and the API calls after it fetch the keys once. The
-	 * application's {@code OAuth2TokenValidator<Jwt>} beans run after the Cognito checks, and its
-	 * {@link CognitoJwtDecoderBuilderCustomizer}s are applied; the validated-token cache stays in front of both.
+	 * Uses the key set that browser login shares: a sign-in and the API calls after it
+	 * fetch the keys once. The application's {@code OAuth2TokenValidator<Jwt>} beans run
+	 * after the Cognito checks, and its {@link CognitoJwtDecoderBuilderCustomizer}s are
+	 * applied; the validated-token cache stays in front of both.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties,
-			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, CognitoJwkSource jwkSource, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties, CognitoResourceServerProperties resourceServer,
+			CognitoEndpoints endpoints, CognitoJwkSource jwkSource,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
 			ObjectProvider<CognitoJwtDecoderBuilderCustomizer> customizers) {
 		return CognitoJwtDecoders.fromProperties(properties, resourceServer, endpoints, jwkSource, Clock.systemUTC(),
 				validators.orderedStream().toList(), customizers.orderedStream().toList());
@@ -126,8 +131,9 @@ public final class CognitoResourceServerAutoConfiguration {
 	}
 
 	/**
-	 * Turns on {@code @PreAuthorize} and friends, so {@code @PreAuthorize("hasRole('admin')")} works on Cognito groups
-	 * without further set-up; backs off when the application enables method security itself.
+	 * Turns on {@code @PreAuthorize} and friends, so
+	 * {@code @PreAuthorize("hasRole('admin')")} works on Cognito groups without further
+	 * set-up; backs off when the application enables method security itself.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(EnableMethodSecurity.class)

@@ -24,26 +24,31 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
 /**
- * The Cognito resource-server set-up of a security chain: bearer tokens validated by the Cognito decoder, mapped by
- * the Cognito converter, refused with RFC 6750 answers. The starter registers it as a bean; the default chain and
- * every chain using {@link CognitoHttpConfigurer} get it. A chain that should only accept bearer tokens (an
+ * The Cognito resource-server set-up of a security chain: bearer tokens validated by the
+ * Cognito decoder, mapped by the Cognito converter, refused with RFC 6750 answers. The
+ * starter registers it as a bean; the default chain and every chain using
+ * {@link CognitoHttpConfigurer} get it. A chain that should only accept bearer tokens (an
  * {@code /api/**} chain next to a browser-login chain) can apply this bean alone:
  * {@code cognitoResourceServer.customize(http)}.
  * <p>
- * Besides {@code oauth2ResourceServer}, it exempts requests carrying an {@code Authorization: Bearer} header and no
- * session from CSRF protection (a browser never adds that header to a cross-site request; Spring exempts only
- * requests whose token it could parse, so a malformed token on a POST would get a CSRF 403 instead of 401). A request
- * with a session keeps the CSRF check, bearer header or not (see {@link SessionRequestCsrfFilters}): the CSRF and
- * logout filters run before the token is validated. When browser login is off, it makes the chain stateless: no
- * session, no saved request, no cookie.
+ * Besides {@code oauth2ResourceServer}, it exempts requests carrying an
+ * {@code Authorization: Bearer} header and no session from CSRF protection (a browser
+ * never adds that header to a cross-site request; Spring exempts only requests whose
+ * token it could parse, so a malformed token on a POST would get a CSRF 403 instead of
+ * 401). A request with a session keeps the CSRF check, bearer header or not (see
+ * {@link SessionRequestCsrfFilters}): the CSRF and logout filters run before the token is
+ * validated. When browser login is off, it makes the chain stateless: no session, no
+ * saved request, no cookie.
  * <p>
  * Spring Security publishes the API's OAuth 2.0 Protected Resource Metadata (RFC 9728) at
- * {@code /.well-known/oauth-protected-resource}, to anyone; its default claims certificate-bound tokens, which Cognito
- * never issues. Here it says what the API accepts: the pool's issuer as authorization server, the required scopes
- * when there are some, tokens in the {@code Authorization} header only, no certificate binding.
+ * {@code /.well-known/oauth-protected-resource}, to anyone; its default claims
+ * certificate-bound tokens, which Cognito never issues. Here it says what the API
+ * accepts: the pool's issuer as authorization server, the required scopes when there are
+ * some, tokens in the {@code Authorization} header only, no certificate binding.
  * <p>
- * Ordered early ({@link #ORDER}), before browser login: the first entry point registered for API-style requests
- * wins, and those must get {@code 401} with {@code WWW-Authenticate: Bearer}, not a redirect or a bare 401.
+ * Ordered early ({@link #ORDER}), before browser login: the first entry point registered
+ * for API-style requests wins, and those must get {@code 401} with
+ * {@code WWW-Authenticate: Bearer}, not a redirect or a bare 401.
  */
 public final class CognitoResourceServerHttpSecurityCustomizer implements CognitoHttpSecurityCustomizer, Ordered {
 
@@ -64,10 +69,12 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 	private final Consumer<OAuth2ProtectedResourceMetadata.Builder> resourceMetadata;
 
 	/**
-	 * @param jwtDecoder the decoder (the starter's {@link CognitoJwtDecoder} or the application's)
+	 * @param jwtDecoder the decoder (the starter's {@link CognitoJwtDecoder} or the
+	 * application's)
 	 * @param authenticationConverter turns a validated token into an authentication
 	 * @param bearerTokenResolver finds the token in a request
-	 * @param stateless whether the chain keeps no session (true unless browser login shares the chain)
+	 * @param stateless whether the chain keeps no session (true unless browser login
+	 * shares the chain)
 	 */
 	public CognitoResourceServerHttpSecurityCustomizer(JwtDecoder jwtDecoder,
 			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter,
@@ -76,11 +83,14 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 	}
 
 	/**
-	 * @param jwtDecoder the decoder (the starter's {@link CognitoJwtDecoder} or the application's)
+	 * @param jwtDecoder the decoder (the starter's {@link CognitoJwtDecoder} or the
+	 * application's)
 	 * @param authenticationConverter turns a validated token into an authentication
 	 * @param bearerTokenResolver finds the token in a request
-	 * @param stateless whether the chain keeps no session (true unless browser login shares the chain)
-	 * @param resourceMetadata sets the claims of {@code /.well-known/oauth-protected-resource}, see
+	 * @param stateless whether the chain keeps no session (true unless browser login
+	 * shares the chain)
+	 * @param resourceMetadata sets the claims of
+	 * {@code /.well-known/oauth-protected-resource}, see
 	 * {@link #resourceMetadata(URI, List)}
 	 */
 	public CognitoResourceServerHttpSecurityCustomizer(JwtDecoder jwtDecoder,
@@ -106,10 +116,12 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 	}
 
 	/**
-	 * The Protected Resource Metadata of a Cognito API: tokens in the {@code Authorization} header only, not bound to
-	 * a client certificate.
-	 * @param issuer the pool's issuer, listed as the authorization server, or {@code null}
-	 * @param scopes the scopes every token needs, listed as the supported scopes when not empty
+	 * The Protected Resource Metadata of a Cognito API: tokens in the
+	 * {@code Authorization} header only, not bound to a client certificate.
+	 * @param issuer the pool's issuer, listed as the authorization server, or
+	 * {@code null}
+	 * @param scopes the scopes every token needs, listed as the supported scopes when not
+	 * empty
 	 * @return sets these claims on the metadata Spring Security builds for the request
 	 */
 	public static Consumer<OAuth2ProtectedResourceMetadata.Builder> resourceMetadata(URI issuer, List<String> scopes) {
@@ -140,13 +152,15 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 			.authenticationEntryPoint(new CognitoBearerTokenEntryPoint())
 			.accessDeniedHandler(new BearerTokenAccessDeniedHandler())
 			.jwt((jwt) -> jwt.decoder(this.jwtDecoder).jwtAuthenticationConverter(this.authenticationConverter))
-			.protectedResourceMetadata((metadata) -> metadata
-				.protectedResourceMetadataCustomizer(this.resourceMetadata)));
-		// Only when CSRF protection is on: calling http.csrf(...) would switch it back on in a chain that disabled it.
+			.protectedResourceMetadata(
+					(metadata) -> metadata.protectedResourceMetadataCustomizer(this.resourceMetadata)));
+		// Only when CSRF protection is on: calling http.csrf(...) would switch it back on
+		// in a chain that disabled it.
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
 			csrf.ignoringRequestMatchers(BEARER_AUTHORIZATION);
-			// A request with a session keeps the CSRF check, whatever its Authorization header says.
+			// A request with a session keeps the CSRF check, whatever its Authorization
+			// header says.
 			http.addFilterBefore(new SessionRequestCsrfFilters.HideBearerHeader(), CsrfFilter.class);
 			http.addFilterAfter(new SessionRequestCsrfFilters.RestoreBearerHeader(), CsrfFilter.class);
 		}

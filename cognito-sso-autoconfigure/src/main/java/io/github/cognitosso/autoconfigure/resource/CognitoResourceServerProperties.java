@@ -10,11 +10,13 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The {@code cognito.resource-server.*} settings: bearer-token validation of Cognito access tokens for APIs, and the
- * pool's key set ({@code jwks.*}), which the ID-token check at browser login shares.
+ * The {@code cognito.resource-server.*} settings: bearer-token validation of Cognito
+ * access tokens for APIs, and the pool's key set ({@code jwks.*}), which the ID-token
+ * check at browser login shares.
  * <p>
- * Bound by {@link CognitoResourceServerAutoConfiguration} and by {@link CognitoJwkSourceConfiguration}, so the
- * key-set settings are there for browser login also when bearer-token validation is off.
+ * Bound by {@link CognitoResourceServerAutoConfiguration} and by
+ * {@link CognitoJwkSourceConfiguration}, so the key-set settings are there for browser
+ * login also when bearer-token validation is off.
  */
 @ConfigurationProperties("cognito.resource-server")
 public class CognitoResourceServerProperties {
@@ -25,57 +27,63 @@ public class CognitoResourceServerProperties {
 	private boolean enabled = true;
 
 	/**
-	 * App clients whose tokens are accepted, in addition to cognito.client-id: an access token's client_id (an ID
-	 * token's aud) must be one of them.
+	 * App clients whose tokens are accepted, in addition to cognito.client-id: an access
+	 * token's client_id (an ID token's aud) must be one of them.
 	 */
 	private List<String> acceptedClientIds = new ArrayList<>();
 
 	/**
-	 * Whether tokens of every app client of the pool are accepted (no client_id check). Only for APIs that really
-	 * serve every app client; by default a pool id without any accepted client id is a configuration error.
+	 * Whether tokens of every app client of the pool are accepted (no client_id check).
+	 * Only for APIs that really serve every app client; by default a pool id without any
+	 * accepted client id is a configuration error.
 	 */
 	private boolean acceptAnyClient = false;
 
 	/**
-	 * Kinds of Cognito token accepted as bearer tokens (their token_use claim): 'access', 'id' or both. ID tokens
-	 * are meant for the client that signed the user in, not for APIs.
+	 * Kinds of Cognito token accepted as bearer tokens (their token_use claim): 'access',
+	 * 'id' or both. ID tokens are meant for the client that signed the user in, not for
+	 * APIs.
 	 */
 	private List<TokenUse> acceptedTokenUses = new ArrayList<>(List.of(TokenUse.ACCESS));
 
 	/**
-	 * Whether tokens carrying either issuer form of the pool (original and multi-Region) are accepted, as while a
-	 * pool migrates its issuer type. When false only the form of cognito.issuer-type is accepted. Ignored when
-	 * cognito.issuer-uri is set.
+	 * Whether tokens carrying either issuer form of the pool (original and multi-Region)
+	 * are accepted, as while a pool migrates its issuer type. When false only the form of
+	 * cognito.issuer-type is accepted. Ignored when cognito.issuer-uri is set.
 	 */
 	private boolean acceptBothIssuerTypes = true;
 
 	/**
-	 * Resource indicators (RFC 8707) of this API. When set, an access token's aud must contain one of them; Cognito
-	 * writes aud into access tokens only when the client asked for a resource.
+	 * Resource indicators (RFC 8707) of this API. When set, an access token's aud must
+	 * contain one of them; Cognito writes aud into access tokens only when the client
+	 * asked for a resource.
 	 */
 	private List<String> audiences = new ArrayList<>();
 
 	/**
-	 * Scopes every access token must carry, whatever the endpoint. A token missing one is answered 403
-	 * insufficient_scope. Per-endpoint scopes belong in hasAuthority('SCOPE_...') rules instead.
+	 * Scopes every access token must carry, whatever the endpoint. A token missing one is
+	 * answered 403 insufficient_scope. Per-endpoint scopes belong in
+	 * hasAuthority('SCOPE_...') rules instead.
 	 */
 	private List<String> requiredScopes = new ArrayList<>();
 
 	/**
-	 * Tolerated difference between this server's clock and Cognito's when checking exp, nbf and iat. A number without a unit is rejected at start-up (write 100ms or 100s).
+	 * Tolerated difference between this server's clock and Cognito's when checking exp,
+	 * nbf and iat. A number without a unit is rejected at start-up (write 100ms or 100s).
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration clockSkew = Duration.ofSeconds(60);
 
 	/**
-	 * Claims that name the caller (Authentication#getName), the first present one wins: username in access
-	 * tokens, cognito:username in ID tokens, sub (= the client id) in machine-to-machine tokens.
+	 * Claims that name the caller (Authentication#getName), the first present one wins:
+	 * username in access tokens, cognito:username in ID tokens, sub (= the client id) in
+	 * machine-to-machine tokens.
 	 */
 	private List<String> principalClaims = new ArrayList<>(List.of("username", "cognito:username", "sub"));
 
 	/**
-	 * Longest bearer token accepted; longer ones are rejected before any parsing. The servlet container's own
-	 * header size limit (8KB on Tomcat by default) applies first.
+	 * Longest bearer token accepted; longer ones are rejected before any parsing. The
+	 * servlet container's own header size limit (8KB on Tomcat by default) applies first.
 	 */
 	private DataSize maxTokenSize = DataSize.ofKilobytes(16);
 
@@ -85,8 +93,8 @@ public class CognitoResourceServerProperties {
 	private final Jwks jwks = new Jwks();
 
 	/**
-	 * Cache of validated tokens, so a token sent again (as clients do until it expires) skips the signature
-	 * verification and the checks.
+	 * Cache of validated tokens, so a token sent again (as clients do until it expires)
+	 * skips the signature verification and the checks.
 	 */
 	private final TokenCache tokenCache = new TokenCache();
 
@@ -179,37 +187,44 @@ public class CognitoResourceServerProperties {
 	}
 
 	/**
-	 * The pool's JSON Web Key Set: fetched on the first token (never at start-up), cached, refetched when a token
-	 * names an unknown key. One key set serves bearer-token validation and the ID-token check at browser login, so
-	 * these settings apply to both, also when bearer-token validation is off.
+	 * The pool's JSON Web Key Set: fetched on the first token (never at start-up),
+	 * cached, refetched when a token names an unknown key. One key set serves
+	 * bearer-token validation and the ID-token check at browser login, so these settings
+	 * apply to both, also when bearer-token validation is off.
 	 */
 	public static class Jwks {
 
 		/**
-		 * How long fetched keys are used before the key set is fetched again, for bearer tokens and for ID tokens
-		 * at login alike. While the JWKS endpoint is down the cached keys stay in use. A number without a unit is rejected at start-up (write 100ms or 100s).
+		 * How long fetched keys are used before the key set is fetched again, for bearer
+		 * tokens and for ID tokens at login alike. While the JWKS endpoint is down the
+		 * cached keys stay in use. A number without a unit is rejected at start-up (write
+		 * 100ms or 100s).
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration cacheTtl = Duration.ofMinutes(5);
 
 		/**
-		 * Minimum time between two fetches triggered by tokens naming an unknown key (kid), and between retries
-		 * after a failed fetch, so forged kids cannot hammer Cognito; login's ID tokens share it. At least 1s: a shorter one fails the start-up.
-		 * A rotated key is picked up by the first refetch. A number without a unit is rejected at start-up (write 100ms or 100s).
+		 * Minimum time between two fetches triggered by tokens naming an unknown key
+		 * (kid), and between retries after a failed fetch, so forged kids cannot hammer
+		 * Cognito; login's ID tokens share it. At least 1s: a shorter one fails the
+		 * start-up. A rotated key is picked up by the first refetch. A number without a
+		 * unit is rejected at start-up (write 100ms or 100s).
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration refetchCooldown = Duration.ofSeconds(30);
 
 		/**
-		 * Connect timeout of a key set fetch (for bearer tokens and for ID tokens at login). A number without a unit is rejected at start-up (write 100ms or 100s).
+		 * Connect timeout of a key set fetch (for bearer tokens and for ID tokens at
+		 * login). A number without a unit is rejected at start-up (write 100ms or 100s).
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration connectTimeout = Duration.ofSeconds(2);
 
 		/**
-		 * Longest time a key set fetch may take in all, from the request to the last byte of the answer (a
-		 * deadline for the whole fetch, not a timeout per read), for bearer tokens and for ID tokens at login. A
-		 * number without a unit is rejected at start-up (write 2s or 500ms).
+		 * Longest time a key set fetch may take in all, from the request to the last byte
+		 * of the answer (a deadline for the whole fetch, not a timeout per read), for
+		 * bearer tokens and for ID tokens at login. A number without a unit is rejected
+		 * at start-up (write 2s or 500ms).
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration readTimeout = Duration.ofSeconds(2);
@@ -249,26 +264,28 @@ public class CognitoResourceServerProperties {
 	}
 
 	/**
-	 * The validated-token cache: only tokens that passed every check are kept, keyed by the whole token, each
-	 * until its exp at the latest; failures are never cached.
+	 * The validated-token cache: only tokens that passed every check are kept, keyed by
+	 * the whole token, each until its exp at the latest; failures are never cached.
 	 */
 	public static class TokenCache {
 
 		/**
-		 * Whether validated tokens are cached. Needs Caffeine on the classpath (the starter brings it); without
-		 * it every token is validated on every request.
+		 * Whether validated tokens are cached. Needs Caffeine on the classpath (the
+		 * starter brings it); without it every token is validated on every request.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Most tokens kept; past it the least used are evicted. An entry holds the token and its parsed claims:
-		 * about 3.5 KB for a 1 KB Cognito access token, so about 35 MB when 10000 are kept.
+		 * Most tokens kept; past it the least used are evicted. An entry holds the token
+		 * and its parsed claims: about 3.5 KB for a 1 KB Cognito access token, so about
+		 * 35 MB when 10000 are kept.
 		 */
 		private long maximumSize = 10_000;
 
 		/**
-		 * Longest time a token is kept, even when its exp is later. It also bounds how long a token signed by a
-		 * key withdrawn from the key set keeps being accepted. A number without a unit is rejected at start-up (write 100ms or 100s).
+		 * Longest time a token is kept, even when its exp is later. It also bounds how
+		 * long a token signed by a key withdrawn from the key set keeps being accepted. A
+		 * number without a unit is rejected at start-up (write 100ms or 100s).
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxTtl = Duration.ofMinutes(5);

@@ -10,11 +10,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * Checks the token's lifetime with a clock skew: {@code exp} is required and must not be past, {@code nbf} and
- * {@code iat} must not be in the future.
+ * Checks the token's lifetime with a clock skew: {@code exp} is required and must not be
+ * past, {@code nbf} and {@code iat} must not be in the future.
  * <p>
- * Unlike Spring's {@code JwtTimestampValidator}, a token without {@code exp} is rejected (every Cognito token has
- * one, so a token without it was not issued by Cognito) and {@code iat} is checked too.
+ * Unlike Spring's {@code JwtTimestampValidator}, a token without {@code exp} is rejected
+ * (every Cognito token has one, so a token without it was not issued by Cognito) and
+ * {@code iat} is checked too.
  */
 public final class CognitoTimestampValidator implements OAuth2TokenValidator<Jwt> {
 

@@ -17,10 +17,11 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Turns whatever {@code NimbusJwtDecoder} threw into a {@link BadJwtException} whose message names the failed check
- * in a fixed sentence. The message becomes the {@code error_description} of the 401 answer, so it must never repeat
- * what the token contains (Nimbus and Spring messages can quote claim values). Runs only for rejected tokens: the
- * header is parsed a second time here, never on the way of a valid token.
+ * Turns whatever {@code NimbusJwtDecoder} threw into a {@link BadJwtException} whose
+ * message names the failed check in a fixed sentence. The message becomes the
+ * {@code error_description} of the 401 answer, so it must never repeat what the token
+ * contains (Nimbus and Spring messages can quote claim values). Runs only for rejected
+ * tokens: the header is parsed a second time here, never on the way of a valid token.
  */
 final class DecodingFailures {
 
@@ -84,7 +85,8 @@ final class DecodingFailures {
 			return ENCRYPTED;
 		}
 		if (cause instanceof BadJOSEException && parsed instanceof SignedJWT signed) {
-			// The key selector found no key: either the algorithm is not RS256 or the kid is unknown.
+			// The key selector found no key: either the algorithm is not RS256 or the kid
+			// is unknown.
 			return JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm()) ? UNKNOWN_KEY : ALGORITHM;
 		}
 		return MALFORMED_CLAIMS;

@@ -17,14 +17,16 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Fetches the pool's JSON Web Key Set with Spring's {@link RestClient}, bounded in time and in size. Parsing is
- * Nimbus'.
+ * Fetches the pool's JSON Web Key Set with Spring's {@link RestClient}, bounded in time
+ * and in size. Parsing is Nimbus'.
  * <p>
- * The request goes to the JWKS URL only: redirects are not followed (Cognito never sends one, and a key set fetched
- * from wherever a redirect points would decide which tokens are valid). The read timeout is a deadline for the whole
- * fetch, from the request to the last byte (Spring's {@link JdkClientHttpRequestFactory} closes the response when it
- * passes): a per-read timeout, as {@code HttpURLConnection} has, lets an endpoint that trickles a byte at a time hold
- * the fetch, and the requests waiting for the first keys, indefinitely.
+ * The request goes to the JWKS URL only: redirects are not followed (Cognito never sends
+ * one, and a key set fetched from wherever a redirect points would decide which tokens
+ * are valid). The read timeout is a deadline for the whole fetch, from the request to the
+ * last byte (Spring's {@link JdkClientHttpRequestFactory} closes the response when it
+ * passes): a per-read timeout, as {@code HttpURLConnection} has, lets an endpoint that
+ * trickles a byte at a time hold the fetch, and the requests waiting for the first keys,
+ * indefinitely.
  */
 final class JwkSetLoader {
 
@@ -58,8 +60,8 @@ final class JwkSetLoader {
 
 	/**
 	 * @return the key set
-	 * @throws KeySourceException when the endpoint cannot be reached, answers with an error or with something else
-	 * than a key set
+	 * @throws KeySourceException when the endpoint cannot be reached, answers with an
+	 * error or with something else than a key set
 	 */
 	JWKSet load() throws KeySourceException {
 		long start = System.nanoTime();
@@ -81,7 +83,8 @@ final class JwkSetLoader {
 		}
 		catch (RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			// Past the deadline the response is closed under the reader, whose message ("closed") says little.
+			// Past the deadline the response is closed under the reader, whose message
+			// ("closed") says little.
 			String reason = (Duration.ofNanos(System.nanoTime() - start).compareTo(this.deadline) >= 0)
 					? "no complete answer within the " + this.deadline.toMillis() + " ms deadline" : cause.getMessage();
 			throw new KeySourceException("Could not fetch the JSON Web Key Set from " + this.uri + ": " + reason, ex);

@@ -14,12 +14,13 @@ import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes
 import org.springframework.util.Assert;
 
 /**
- * Requires scopes of every token, whatever the endpoint (for example the resource server's own scope,
- * {@code orders/access}). A token missing one fails with {@code insufficient_scope}, which
- * {@link CognitoBearerTokenEntryPoint} answers with 403 and the required scopes, as RFC 6750 asks.
+ * Requires scopes of every token, whatever the endpoint (for example the resource
+ * server's own scope, {@code orders/access}). A token missing one fails with
+ * {@code insufficient_scope}, which {@link CognitoBearerTokenEntryPoint} answers with 403
+ * and the required scopes, as RFC 6750 asks.
  * <p>
- * Scopes come from Cognito's space-separated {@code scope} claim. Per-endpoint rules are better written as
- * {@code hasAuthority('SCOPE_...')}.
+ * Scopes come from Cognito's space-separated {@code scope} claim. Per-endpoint rules are
+ * better written as {@code hasAuthority('SCOPE_...')}.
  */
 public final class RequiredScopesValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -39,10 +40,11 @@ public final class RequiredScopesValidator implements OAuth2TokenValidator<Jwt> 
 			Assert.isTrue(isScopeToken(scope), () -> "'" + scope + "' is not a valid scope (RFC 6749 section 3.3)");
 		}
 		this.required = scopes.toArray(String[]::new);
-		// The scope parameter tells the client which scopes to ask for (RFC 6750 section 3).
-		this.insufficient = OAuth2TokenValidatorResult.failure(new BearerTokenError(
-				BearerTokenErrorCodes.INSUFFICIENT_SCOPE, HttpStatus.FORBIDDEN, INSUFFICIENT, null,
-				String.join(" ", scopes)));
+		// The scope parameter tells the client which scopes to ask for (RFC 6750 section
+		// 3).
+		this.insufficient = OAuth2TokenValidatorResult
+			.failure(new BearerTokenError(BearerTokenErrorCodes.INSUFFICIENT_SCOPE, HttpStatus.FORBIDDEN, INSUFFICIENT,
+					null, String.join(" ", scopes)));
 	}
 
 	/** RFC 6749 scope-token: printable ASCII except space, double quote and backslash. */

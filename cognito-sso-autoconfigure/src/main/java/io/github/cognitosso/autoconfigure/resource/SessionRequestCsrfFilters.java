@@ -18,16 +18,20 @@ import org.springframework.web.filter.GenericFilterBean;
 /**
  * Keeps the CSRF check on every request that carries a session, bearer header or not.
  * <p>
- * Spring's resource server exempts from CSRF every request whose bearer token it can read, and the CSRF and logout
- * filters run before the token is validated: {@code POST /logout} with {@code Authorization: Bearer x} and the
- * session cookie signed the user out (and revoked the refresh token) without a CSRF token. A bearer header is no
- * proof against CSRF on a request that a session authenticates. So the {@link CsrfFilter} is shown such a request
- * without its {@code Authorization} header, and judges it like any browser request, with the application's own CSRF
- * settings; the next filter hands the untouched request on, so the bearer token is still validated as before.
+ * Spring's resource server exempts from CSRF every request whose bearer token it can
+ * read, and the CSRF and logout filters run before the token is validated:
+ * {@code POST /logout} with {@code Authorization: Bearer x} and the session cookie signed
+ * the user out (and revoked the refresh token) without a CSRF token. A bearer header is
+ * no proof against CSRF on a request that a session authenticates. So the
+ * {@link CsrfFilter} is shown such a request without its {@code Authorization} header,
+ * and judges it like any browser request, with the application's own CSRF settings; the
+ * next filter hands the untouched request on, so the bearer token is still validated as
+ * before.
  * <p>
- * Spring offers no way to take back the resource server's exemption ({@code CsrfConfigurer} only adds exemptions), and
- * a second CSRF check would have to repeat the application's token repository and request handler; two filters
- * around the {@link CsrfFilter} need neither.
+ * Spring offers no way to take back the resource server's exemption
+ * ({@code CsrfConfigurer} only adds exemptions), and a second CSRF check would have to
+ * repeat the application's token repository and request handler; two filters around the
+ * {@link CsrfFilter} need neither.
  */
 final class SessionRequestCsrfFilters {
 
@@ -58,7 +62,10 @@ final class SessionRequestCsrfFilters {
 
 	}
 
-	/** Registered right after the {@link CsrfFilter}: the rest of the chain sees the request as it came. */
+	/**
+	 * Registered right after the {@link CsrfFilter}: the rest of the chain sees the
+	 * request as it came.
+	 */
 	static final class RestoreBearerHeader extends GenericFilterBean {
 
 		@Override

@@ -8,7 +8,10 @@ public enum TokenUse {
 	/** Access tokens ({@code token_use=access}): what APIs accept. */
 	ACCESS("access"),
 
-	/** ID tokens ({@code token_use=id}): the signed-in user's identity, audience = the app client. */
+	/**
+	 * ID tokens ({@code token_use=id}): the signed-in user's identity, audience = the app
+	 * client.
+	 */
 	ID("id");
 
 	private final String claimValue;

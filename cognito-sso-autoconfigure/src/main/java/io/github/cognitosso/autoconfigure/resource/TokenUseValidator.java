@@ -9,9 +9,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * Accepts only the kinds of Cognito token an API should see, by their {@code token_use} claim. Both Cognito tokens
- * are signed by the same keys with the same issuer, so without this check an ID token (meant for the client that
- * signed the user in) would pass as an access token.
+ * Accepts only the kinds of Cognito token an API should see, by their {@code token_use}
+ * claim. Both Cognito tokens are signed by the same keys with the same issuer, so without
+ * this check an ID token (meant for the client that signed the user in) would pass as an
+ * access token.
  */
 public final class TokenUseValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -37,7 +38,8 @@ public final class TokenUseValidator implements OAuth2TokenValidator<Jwt> {
 	}
 
 	static String notAcceptedDescription(boolean access, boolean id) {
-		String accepted = (access && id) ? "access and ID tokens are" : (access ? "access tokens are" : "ID tokens are");
+		String accepted = (access && id) ? "access and ID tokens are"
+				: (access ? "access tokens are" : "ID tokens are");
 		return "Invalid token_use: only " + accepted + " accepted";
 	}
 

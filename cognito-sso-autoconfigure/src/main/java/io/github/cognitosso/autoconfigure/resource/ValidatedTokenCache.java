@@ -16,30 +16,38 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.util.Assert;
 
 /**
- * Remembers the tokens the delegate has validated, so a client that sends the same token on every request (as every
- * OAuth client does until the token expires) pays for the RS256 verification and the checks once, not per request.
+ * Remembers the tokens the delegate has validated, so a client that sends the same token
+ * on every request (as every OAuth client does until the token expires) pays for the
+ * RS256 verification and the checks once, not per request.
  * <p>
  * What it may and may not do, so that it never accepts a token the delegate would refuse:
  * <ul>
- * <li>only tokens the delegate accepted, in their canonical spelling, are stored; a failure is never stored, and
- * every refusal (with its status and description) comes from the delegate;</li>
- * <li>the key is the whole token, compared exactly: a token differing in one character, a forged signature say, is a
- * different key and goes to the delegate;</li>
- * <li>an entry lives {@code min(maxTtl, exp - now)}, without the clock skew the lifetime check tolerates, and the
- * token's {@code exp} is checked again on every hit: a token that expired while cached goes back to the delegate,
- * which refuses it exactly as it would have without the cache;</li>
- * <li>the number of entries is bounded (Caffeine evicts the least useful ones past {@code maximumSize}).</li>
+ * <li>only tokens the delegate accepted, in their canonical spelling, are stored; a
+ * failure is never stored, and every refusal (with its status and description) comes from
+ * the delegate;</li>
+ * <li>the key is the whole token, compared exactly: a token differing in one character, a
+ * forged signature say, is a different key and goes to the delegate;</li>
+ * <li>an entry lives {@code min(maxTtl, exp - now)}, without the clock skew the lifetime
+ * check tolerates, and the token's {@code exp} is checked again on every hit: a token
+ * that expired while cached goes back to the delegate, which refuses it exactly as it
+ * would have without the cache;</li>
+ * <li>the number of entries is bounded (Caffeine evicts the least useful ones past
+ * {@code maximumSize}).</li>
  * </ul>
- * The key is the token string itself rather than a SHA-256 of it: the cached {@link Jwt} keeps the token string
- * anyway ({@link Jwt#getTokenValue()}), so a digest would save no memory and would cost a hash per request (see
- * docs/benchmarks.md for the numbers).
+ * The key is the token string itself rather than a SHA-256 of it: the cached {@link Jwt}
+ * keeps the token string anyway ({@link Jwt#getTokenValue()}), so a digest would save no
+ * memory and would cost a hash per request (see docs/benchmarks.md for the numbers).
  * <p>
- * Caffeine is an optional dependency: callers check that it is on the class path, and reach this class only through
- * {@link #wrap}, a static call whose signature names no Caffeine type, so nothing of Caffeine is linked without it.
+ * Caffeine is an optional dependency: callers check that it is on the class path, and
+ * reach this class only through {@link #wrap}, a static call whose signature names no
+ * Caffeine type, so nothing of Caffeine is linked without it.
  */
 final class ValidatedTokenCache implements JwtDecoder {
 
-	/** Far beyond any Cognito token's lifetime (one day at most), and far from overflowing Caffeine's nanoseconds. */
+	/**
+	 * Far beyond any Cognito token's lifetime (one day at most), and far from overflowing
+	 * Caffeine's nanoseconds.
+	 */
 	private static final Duration LONGEST_TTL = Duration.ofDays(365);
 
 	private final JwtDecoder delegate;
@@ -76,13 +84,15 @@ final class ValidatedTokenCache implements JwtDecoder {
 	 * @param delegate the decoder that verifies and validates
 	 * @param maximumSize the most tokens kept
 	 * @param maxTtl the longest a token is kept, however far its {@code exp}
-	 * @param clock the clock {@code exp} is compared with; the entries' lifetimes follow it too, unless it is the
-	 * system clock (then Caffeine's monotonic system ticker is used)
+	 * @param clock the clock {@code exp} is compared with; the entries' lifetimes follow
+	 * it too, unless it is the system clock (then Caffeine's monotonic system ticker is
+	 * used)
 	 * @return the delegate behind a validated-token cache
 	 */
 	static JwtDecoder wrap(JwtDecoder delegate, long maximumSize, Duration maxTtl, Clock clock) {
 		Ticker ticker = isSystemClock(clock) ? Ticker.systemTicker() : () -> clock.millis() * 1_000_000L;
-		// Eviction is a few map operations: the request that triggers it does it, no pool thread is involved.
+		// Eviction is a few map operations: the request that triggers it does it, no pool
+		// thread is involved.
 		return new ValidatedTokenCache(delegate, maximumSize, maxTtl, clock, ticker, Runnable::run);
 	}
 
@@ -97,12 +107,14 @@ final class ValidatedTokenCache implements JwtDecoder {
 			if (this.clock.instant().isBefore(cached.getExpiresAt())) {
 				return cached;
 			}
-			// Expired while cached (Caffeine's ticker and the wall clock need not agree to the nanosecond).
+			// Expired while cached (Caffeine's ticker and the wall clock need not agree
+			// to the nanosecond).
 			this.validated.asMap().remove(token, cached);
 		}
 		Jwt jwt = this.delegate.decode(token);
 		Instant expiresAt = jwt.getExpiresAt();
-		// A token accepted only thanks to the clock skew (exp just past) is not worth keeping; nor is a spelling other
+		// A token accepted only thanks to the clock skew (exp just past) is not worth
+		// keeping; nor is a spelling other
 		// than the canonical one, which CognitoJwtDecoder refuses (one token, one entry).
 		if (expiresAt != null && this.clock.instant().isBefore(expiresAt) && CanonicalTokenForm.isCanonical(token)) {
 			this.validated.put(token, jwt);
@@ -110,15 +122,17 @@ final class ValidatedTokenCache implements JwtDecoder {
 		return jwt;
 	}
 
-	/** @return the number of tokens kept, after pending evictions */
+	/**
+	 * @return the number of tokens kept, after pending evictions
+	 */
 	long size() {
 		this.validated.cleanUp();
 		return this.validated.estimatedSize();
 	}
 
 	/**
-	 * Each entry lives until its token's {@code exp} or for {@code maxTtl}, whichever comes first; reads and
-	 * overwrites never extend it.
+	 * Each entry lives until its token's {@code exp} or for {@code maxTtl}, whichever
+	 * comes first; reads and overwrites never extend it.
 	 */
 	private static final class UntilExpiry implements Expiry<String, Jwt> {
 
@@ -137,7 +151,8 @@ final class ValidatedTokenCache implements JwtDecoder {
 			if (untilExpiry.isNegative()) {
 				return 0;
 			}
-			// Compared as durations first: a far-future exp would overflow a count of nanoseconds.
+			// Compared as durations first: a far-future exp would overflow a count of
+			// nanoseconds.
 			return (untilExpiry.compareTo(this.maxTtl) < 0) ? untilExpiry.toNanos() : this.maxTtl.toNanos();
 		}
 

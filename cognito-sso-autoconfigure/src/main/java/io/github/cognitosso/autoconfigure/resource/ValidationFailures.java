@@ -9,9 +9,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Shared bits of the validators. A failure is built once per validator and reused, so a rejected token costs no
- * allocation; descriptions are fixed texts that never repeat a value taken from the token, because they end up in the
- * {@code WWW-Authenticate} header.
+ * Shared bits of the validators. A failure is built once per validator and reused, so a
+ * rejected token costs no allocation; descriptions are fixed texts that never repeat a
+ * value taken from the token, because they end up in the {@code WWW-Authenticate} header.
  */
 final class ValidationFailures {
 
@@ -23,8 +23,9 @@ final class ValidationFailures {
 	}
 
 	/**
-	 * Reads a time claim the way Spring's claim set converter leaves it (an {@link Instant}); falls back to the claim
-	 * accessor for decoders that skip that converter.
+	 * Reads a time claim the way Spring's claim set converter leaves it (an
+	 * {@link Instant}); falls back to the claim accessor for decoders that skip that
+	 * converter.
 	 */
 	static Instant instant(Jwt jwt, String claim) {
 		Object value = jwt.getClaims().get(claim);

@@ -11,13 +11,15 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves a controller method parameter of type {@link CognitoAuthentication} (unannotated, as Spring MVC resolves
- * any {@link Principal}): the caller's authentication, or {@code null} for a request nobody is signed in for.
+ * Resolves a controller method parameter of type {@link CognitoAuthentication}
+ * (unannotated, as Spring MVC resolves any {@link Principal}): the caller's
+ * authentication, or {@code null} for a request nobody is signed in for.
  * <p>
- * It runs before Spring MVC's own principal resolution only to change its failure: when the request was
- * authenticated some other way (a chain without the Cognito set-up, a test's mock user), Spring's
- * {@code IllegalStateException} prints the whole principal, OIDC attributes such as email and nonce included, into
- * the error log. This one names the type only.
+ * It runs before Spring MVC's own principal resolution only to change its failure: when
+ * the request was authenticated some other way (a chain without the Cognito set-up, a
+ * test's mock user), Spring's {@code IllegalStateException} prints the whole principal,
+ * OIDC attributes such as email and nonce included, into the error log. This one names
+ * the type only.
  */
 final class CognitoAuthenticationArgumentResolver implements HandlerMethodArgumentResolver {
 

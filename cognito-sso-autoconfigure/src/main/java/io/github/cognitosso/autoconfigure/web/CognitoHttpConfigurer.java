@@ -5,8 +5,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 
 /**
- * Applies the starter's Cognito set-up (every {@link CognitoHttpSecurityCustomizer} bean) to a security chain the
- * application writes itself, so a custom chain gets exactly what the default one has:
+ * Applies the starter's Cognito set-up (every {@link CognitoHttpSecurityCustomizer} bean)
+ * to a security chain the application writes itself, so a custom chain gets exactly what
+ * the default one has:
  *
  * <pre class="code">
  * &#64;Bean
@@ -18,7 +19,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
  * }
  * </pre>
  *
- * It changes only the chains it is applied to: the starter never reaches into chains behind the application's back.
+ * It changes only the chains it is applied to: the starter never reaches into chains
+ * behind the application's back.
  */
 public final class CognitoHttpConfigurer extends AbstractHttpConfigurer<CognitoHttpConfigurer, HttpSecurity> {
 
@@ -26,17 +28,19 @@ public final class CognitoHttpConfigurer extends AbstractHttpConfigurer<CognitoH
 	}
 
 	/**
-	 * @return a configurer for {@code http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults())}
+	 * @return a configurer for
+	 * {@code http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults())}
 	 */
 	public static CognitoHttpConfigurer cognito() {
 		return new CognitoHttpConfigurer();
 	}
 
 	/**
-	 * Applies the customizers as soon as the configurer joins the chain ({@code http.with(...)}), exactly as if the
-	 * application had written their DSL calls at that point: every configurer they add or change is then in place
-	 * before the chain initialises (applying them later, in {@code init}, would come after the session and
-	 * request-cache configurers have already shared their defaults).
+	 * Applies the customizers as soon as the configurer joins the chain
+	 * ({@code http.with(...)}), exactly as if the application had written their DSL calls
+	 * at that point: every configurer they add or change is then in place before the
+	 * chain initialises (applying them later, in {@code init}, would come after the
+	 * session and request-cache configurers have already shared their defaults).
 	 */
 	@Override
 	public void setBuilder(HttpSecurity http) {

@@ -23,18 +23,21 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * The default security chain of a Cognito application: every request authenticated, by whichever Cognito features
- * are active (bearer tokens, browser login). It exists only while the application defines no
- * {@link SecurityFilterChain} of its own; a custom chain gets the same set-up through {@link CognitoHttpConfigurer}.
+ * The default security chain of a Cognito application: every request authenticated, by
+ * whichever Cognito features are active (bearer tokens, browser login). It exists only
+ * while the application defines no {@link SecurityFilterChain} of its own; a custom chain
+ * gets the same set-up through {@link CognitoHttpConfigurer}.
  * <p>
- * Ordered before Spring Boot's web-security auto-configurations (named, not referenced: Boot moved them between 4.0
- * and 4.1) so that Boot's own default chains, which would ignore Cognito, back off.
+ * Ordered before Spring Boot's web-security auto-configurations (named, not referenced:
+ * Boot moved them between 4.0 and 4.1) so that Boot's own default chains, which would
+ * ignore Cognito, back off.
  */
 @AutoConfiguration(
 		afterName = { "io.github.cognitosso.autoconfigure.CognitoAutoConfiguration",
 				"io.github.cognitosso.autoconfigure.resource.CognitoResourceServerAutoConfiguration",
 				"io.github.cognitosso.autoconfigure.login.CognitoLoginAutoConfiguration" },
-		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		beforeName = {
+				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
 				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
@@ -56,8 +59,8 @@ public final class CognitoWebSecurityAutoConfiguration {
 	}
 
 	/**
-	 * Puts the {@code CognitoAuthentication} parameter resolution first: Spring MVC resolves principals before any
-	 * resolver added through a {@code WebMvcConfigurer}.
+	 * Puts the {@code CognitoAuthentication} parameter resolution first: Spring MVC
+	 * resolves principals before any resolver added through a {@code WebMvcConfigurer}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RequestMappingHandlerAdapter.class)
@@ -69,7 +72,8 @@ public final class CognitoWebSecurityAutoConfiguration {
 
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
+					if (bean instanceof RequestMappingHandlerAdapter adapter
+							&& adapter.getArgumentResolvers() != null) {
 						List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
 						resolvers.add(new CognitoAuthenticationArgumentResolver());
 						resolvers.addAll(adapter.getArgumentResolvers());

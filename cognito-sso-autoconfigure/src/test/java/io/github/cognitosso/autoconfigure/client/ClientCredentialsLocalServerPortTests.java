@@ -28,8 +28,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A test that calls the application itself through {@code cognitoRestClient}, its base URL naming the random port of
- * the test's server: {@code http://localhost:${local.server.port}}, unknown when the client is created.
+ * A test that calls the application itself through {@code cognitoRestClient}, its base
+ * URL naming the random port of the test's server:
+ * {@code http://localhost:${local.server.port}}, unknown when the client is created.
  */
 @SpringBootTest(classes = ClientCredentialsLocalServerPortTests.SelfCallingApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -54,7 +55,8 @@ class ClientCredentialsLocalServerPortTests {
 
 	@DynamicPropertySource
 	static void tokenEndpoint(DynamicPropertyRegistry registry) {
-		registry.add("cognito.endpoints.token-uri", () -> cognito.baseUrl() + ClientCredentialsWireMockSupport.TOKEN_PATH);
+		registry.add("cognito.endpoints.token-uri",
+				() -> cognito.baseUrl() + ClientCredentialsWireMockSupport.TOKEN_PATH);
 	}
 
 	@AfterAll

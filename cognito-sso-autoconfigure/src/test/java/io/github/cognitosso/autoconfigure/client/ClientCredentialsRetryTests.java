@@ -94,7 +94,8 @@ class ClientCredentialsRetryTests extends ClientCredentialsWireMockSupport {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 			}
 			cognito.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN_PATH)));
-			// The first call and its retry, then one attempt per call with the renewed token.
+			// The first call and its retry, then one attempt per call with the renewed
+			// token.
 			api.verify(exactly(6), getRequestedFor(urlEqualTo("/orders")));
 		});
 	}

@@ -145,8 +145,8 @@ class ClientCredentialsSettingsResolverTests {
 			.isThrownBy(() -> resolve("cognito.domain=my-app", "cognito.client-credentials.client-id=m2m",
 					"cognito.client-credentials.client-secret=" + SECRET,
 					"cognito.client-credentials.clients.admin.scopes=aws.cognito.signin.user.admin"))
-			.satisfies((ex) -> assertThat(ex.getProperty())
-				.isEqualTo("cognito.client-credentials.clients.admin.scopes"));
+			.satisfies(
+					(ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.client-credentials.clients.admin.scopes"));
 	}
 
 	@Test
@@ -170,7 +170,8 @@ class ClientCredentialsSettingsResolverTests {
 
 	@Test
 	void tokenEndpointOverrideIsEnoughWithoutDomain() {
-		ClientCredentialsSettings client = single(resolve("cognito.endpoints.token-uri=http://localhost:9229/oauth2/token",
+		ClientCredentialsSettings client = single(resolve(
+				"cognito.endpoints.token-uri=http://localhost:9229/oauth2/token",
 				"cognito.client-credentials.client-id=m2m", "cognito.client-credentials.client-secret=" + SECRET));
 		assertThat(client.tokenUri()).isEqualTo(URI.create("http://localhost:9229/oauth2/token"));
 	}
@@ -178,9 +179,9 @@ class ClientCredentialsSettingsResolverTests {
 	@Test
 	void loginClientExplicitlyUsedForLoginCannotBeTheMachineClient() {
 		assertThatExceptionOfType(CognitoConfigurationException.class)
-			.isThrownBy(() -> resolve("cognito.domain=my-app", "cognito.client-id=web",
-					"cognito.client-secret=" + SECRET, "cognito.login.enabled=true",
-					"cognito.client-credentials.scopes=orders-api/read"))
+			.isThrownBy(
+					() -> resolve("cognito.domain=my-app", "cognito.client-id=web", "cognito.client-secret=" + SECRET,
+							"cognito.login.enabled=true", "cognito.client-credentials.scopes=orders-api/read"))
 			.satisfies((ex) -> {
 				assertThat(ex.getProperty()).isEqualTo("cognito.client-credentials.client-id");
 				assertThat(ex.getValue()).isEqualTo("web");
@@ -252,8 +253,7 @@ class ClientCredentialsSettingsResolverTests {
 			.orElseGet(CognitoClientCredentialsProperties::new);
 		Boolean loginEnabled = binder.bind("cognito.login.enabled", Boolean.class).orElse(null);
 		return ClientCredentialsSettingsResolver.resolve(properties, clientCredentials, loginEnabled,
-				properties.toEndpoints(),
-				ClientCredentialsSettingsResolverTests.class.getClassLoader());
+				properties.toEndpoints(), ClientCredentialsSettingsResolverTests.class.getClassLoader());
 	}
 
 }

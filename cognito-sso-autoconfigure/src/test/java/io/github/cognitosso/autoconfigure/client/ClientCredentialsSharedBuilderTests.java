@@ -21,8 +21,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application whose {@code RestClient.Builder} bean is a singleton (Spring Boot's is a prototype): the starter
- * builds its clients from copies, so the shared builder never gains a machine client's interceptor or base URL.
+ * An application whose {@code RestClient.Builder} bean is a singleton (Spring Boot's is a
+ * prototype): the starter builds its clients from copies, so the shared builder never
+ * gains a machine client's interceptor or base URL.
  */
 class ClientCredentialsSharedBuilderTests extends ClientCredentialsWireMockSupport {
 
@@ -32,8 +33,8 @@ class ClientCredentialsSharedBuilderTests extends ClientCredentialsWireMockSuppo
 
 	@BeforeEach
 	void eachAppClientGetsItsOwnToken() {
-		cognito.stubFor(post(TOKEN_PATH).withBasicAuth(CLIENT_ID, SECRET)
-			.willReturn(tokenResponse("default-token", 3600)));
+		cognito.stubFor(
+				post(TOKEN_PATH).withBasicAuth(CLIENT_ID, SECRET).willReturn(tokenResponse("default-token", 3600)));
 		cognito.stubFor(post(TOKEN_PATH).withBasicAuth(INVENTORY_ID, INVENTORY_SECRET)
 			.willReturn(tokenResponse("inventory-token", 3600)));
 		api.stubFor(get("/public").willReturn(okJson("{}")));
@@ -59,11 +60,11 @@ class ClientCredentialsSharedBuilderTests extends ClientCredentialsWireMockSuppo
 			api.verify(exactly(1), getRequestedFor(urlEqualTo("/stock")).withHeader("Authorization",
 					equalTo("Bearer inventory-token")));
 			// The inventory call asked for the inventory token only.
-			cognito.verify(exactly(0), postRequestedFor(urlEqualTo(TOKEN_PATH)).withBasicAuth(
-					new BasicCredentials(CLIENT_ID, SECRET)));
+			cognito.verify(exactly(0),
+					postRequestedFor(urlEqualTo(TOKEN_PATH)).withBasicAuth(new BasicCredentials(CLIENT_ID, SECRET)));
 			m2m.restClient("default").get().uri("/stock").retrieve().toBodilessEntity();
-			api.verify(exactly(1), getRequestedFor(urlEqualTo("/stock")).withHeader("Authorization",
-					equalTo("Bearer default-token")));
+			api.verify(exactly(1),
+					getRequestedFor(urlEqualTo("/stock")).withHeader("Authorization", equalTo("Bearer default-token")));
 			cognito.verify(exactly(2), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 		});
 	}

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The token response is held back until every other caller is waiting for it, so the tests do not depend on timing:
- * with one token request per caller, the other callers would never be seen waiting.
+ * The token response is held back until every other caller is waiting for it, so the
+ * tests do not depend on timing: with one token request per caller, the other callers
+ * would never be seen waiting.
  */
 class ClientCredentialsSingleFlightTests extends ClientCredentialsWireMockSupport {
 

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * During an outage of Cognito's token endpoint, calls fail fast with the last error for a bounded, growing back-off
- * (1 s doubling to 30 s by default, minus up to half at random) instead of each sending a token request; the clock is
- * the test's, so no test waits.
+ * During an outage of Cognito's token endpoint, calls fail fast with the last error for a
+ * bounded, growing back-off (1 s doubling to 30 s by default, minus up to half at random)
+ * instead of each sending a token request; the clock is the test's, so no test waits.
  */
 class ClientCredentialsTokenBackoffTests extends ClientCredentialsWireMockSupport {
 
@@ -62,8 +62,10 @@ class ClientCredentialsTokenBackoffTests extends ClientCredentialsWireMockSuppor
 				assertThat(ex.errorCode()).isEqualTo("invalid_client");
 				this.clock.advance(Duration.ofSeconds(1));
 			}
-			// Back-offs of 1, 2, 4, 8, 16, 30, 30... s ask at t = 0, 1, 3, 7, 15, 31, 61, 91: 8 requests. The
-			// shortest jitter leaves just over half of each (0.5, 1, 2, 4, 8, 15, 15... s): t = 0, 1, 3, 6, 11, 20,
+			// Back-offs of 1, 2, 4, 8, 16, 30, 30... s ask at t = 0, 1, 3, 7, 15, 31, 61,
+			// 91: 8 requests. The
+			// shortest jitter leaves just over half of each (0.5, 1, 2, 4, 8, 15, 15...
+			// s): t = 0, 1, 3, 6, 11, 20,
 			// 36, 52, 68, 84: 10 requests.
 			int requests = cognito.countRequestsMatching(postRequestedFor(urlEqualTo(TOKEN_PATH)).build()).getCount();
 			assertThat(requests).isBetween(8, 10);
@@ -103,7 +105,8 @@ class ClientCredentialsTokenBackoffTests extends ClientCredentialsWireMockSuppor
 			this.clock.advance(Duration.ofSeconds(2));
 			assertThat(orders.get().uri("/orders").retrieve().body(String.class)).isEqualTo("[]");
 			cognito.verify(exactly(3), postRequestedFor(urlEqualTo(TOKEN_PATH)));
-			// token-1 lives 120 s, replaced 60 s before its end: the next request fails, and the back-off starts
+			// token-1 lives 120 s, replaced 60 s before its end: the next request fails,
+			// and the back-off starts
 			// again at up to 1 s rather than 4 s.
 			this.clock.advance(Duration.ofSeconds(61));
 			failsWith(orders, CognitoTokenException.SERVER_ERROR);

@@ -93,12 +93,13 @@ class ClientCredentialsTokenCachingTests extends ClientCredentialsWireMockSuppor
 			context.getBean("cognitoRestClient", RestClient.class).get().uri("/orders").retrieve().toBodilessEntity();
 			String basic = Base64.getEncoder()
 				.encodeToString((CLIENT_ID + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
-			cognito.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH))
-				.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-				.withHeader("Authorization", equalTo("Basic " + basic))
-				.withFormParam("grant_type", equalTo("client_credentials"))
-				.withFormParam("scope", equalTo("orders-api/read orders-api/write"))
-				.withRequestBody(notContaining("client_secret")));
+			cognito.verify(exactly(1),
+					postRequestedFor(urlEqualTo(TOKEN_PATH))
+						.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+						.withHeader("Authorization", equalTo("Basic " + basic))
+						.withFormParam("grant_type", equalTo("client_credentials"))
+						.withFormParam("scope", equalTo("orders-api/read orders-api/write"))
+						.withRequestBody(notContaining("client_secret")));
 		});
 	}
 
@@ -113,11 +114,12 @@ class ClientCredentialsTokenCachingTests extends ClientCredentialsWireMockSuppor
 					.uri("/orders")
 					.retrieve()
 					.toBodilessEntity();
-				cognito.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Authorization", absent())
-					.withFormParam("grant_type", equalTo("client_credentials"))
-					.withFormParam("client_id", equalTo(CLIENT_ID))
-					.withFormParam("client_secret", equalTo(SECRET))
-					.withFormParam("scope", equalTo("orders-api/read orders-api/write")));
+				cognito.verify(exactly(1),
+						postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Authorization", absent())
+							.withFormParam("grant_type", equalTo("client_credentials"))
+							.withFormParam("client_id", equalTo(CLIENT_ID))
+							.withFormParam("client_secret", equalTo(SECRET))
+							.withFormParam("scope", equalTo("orders-api/read orders-api/write")));
 			});
 	}
 

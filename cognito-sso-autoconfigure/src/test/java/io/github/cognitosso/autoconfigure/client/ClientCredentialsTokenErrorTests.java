@@ -36,8 +36,7 @@ class ClientCredentialsTokenErrorTests extends ClientCredentialsWireMockSupport 
 				// Spring Security's own error handler reads no error code from a 401.
 				Arguments.of("invalid_client on 401", jsonResponse("{\"error\":\"invalid_client\"}", 401),
 						"invalid_client", 401),
-				Arguments.of("invalid_scope", jsonResponse("{\"error\":\"invalid_scope\"}", 400), "invalid_scope",
-						400),
+				Arguments.of("invalid_scope", jsonResponse("{\"error\":\"invalid_scope\"}", 400), "invalid_scope", 400),
 				Arguments.of("unauthorized_client", jsonResponse("{\"error\":\"unauthorized_client\"}", 400),
 						"unauthorized_client", 400),
 				Arguments.of("5xx with an OAuth error", jsonResponse("{\"error\":\"internal_error\"}", 500),

@@ -31,14 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A machine token goes to the client's base-url origin and its token-origins only: {@code api} is the client's API,
- * {@code elsewhere} a second server on another port (another origin), standing for a host an attacker names in a
- * URL the application builds from a request.
+ * A machine token goes to the client's base-url origin and its token-origins only:
+ * {@code api} is the client's API, {@code elsewhere} a second server on another port
+ * (another origin), standing for a host an attacker names in a URL the application builds
+ * from a request.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientCredentialsTokenOriginTests extends ClientCredentialsWireMockSupport {
 
-	/** What a Spring Security resource server answers for an expired JWT; an attacker can answer the same. */
+	/**
+	 * What a Spring Security resource server answers for an expired JWT; an attacker can
+	 * answer the same.
+	 */
 	private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\", error_description=\"expired\"";
 
 	@RegisterExtension
@@ -68,8 +72,7 @@ class ClientCredentialsTokenOriginTests extends ClientCredentialsWireMockSupport
 		});
 		String warning = "Cognito M2M client 'default' sent a request to " + elsewhere.baseUrl()
 				+ " without its access token";
-		assertThat(output.getOut().split(Pattern.quote(warning), -1)).as("one WARN per origin")
-			.hasSize(2);
+		assertThat(output.getOut().split(Pattern.quote(warning), -1)).as("one WARN per origin").hasSize(2);
 		assertThat(output).contains("WARN")
 			.contains("its token goes only to " + api.baseUrl())
 			.contains("cognito.client-credentials.token-origins")
@@ -78,8 +81,8 @@ class ClientCredentialsTokenOriginTests extends ClientCredentialsWireMockSupport
 
 	@Test
 	void foreignOriginAnsweringInvalidTokenGetsNoFreshTokenEither() {
-		elsewhere.stubFor(get("/collect")
-			.willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", INVALID_TOKEN)));
+		elsewhere.stubFor(
+				get("/collect").willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", INVALID_TOKEN)));
 		runner().run((context) -> {
 			RestClient orders = context.getBean("cognitoRestClient", RestClient.class);
 			HttpClientErrorException ex = catchThrowableOfType(HttpClientErrorException.class,

@@ -21,8 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A WireMock Cognito token endpoint, a WireMock API, and an application with the starter pointed at them, on a clock
- * the test moves.
+ * A WireMock Cognito token endpoint, a WireMock API, and an application with the starter
+ * pointed at them, on a clock the test moves.
  */
 abstract class ClientCredentialsWireMockSupport {
 
@@ -32,7 +32,9 @@ abstract class ClientCredentialsWireMockSupport {
 
 	static final String TOKEN_PATH = "/oauth2/token";
 
-	/** Token responses stubbed with this transformer wait until the test releases them. */
+	/**
+	 * Token responses stubbed with this transformer wait until the test releases them.
+	 */
 	static final HeldResponses HELD = new HeldResponses();
 
 	@RegisterExtension
@@ -60,7 +62,9 @@ abstract class ClientCredentialsWireMockSupport {
 					"cognito.client-credentials.base-url=" + api.baseUrl());
 	}
 
-	/** Cognito's answer to a client credentials grant: no refresh token, no scope echoed. */
+	/**
+	 * Cognito's answer to a client credentials grant: no refresh token, no scope echoed.
+	 */
 	static ResponseDefinitionBuilder tokenResponse(String accessToken, long expiresInSeconds) {
 		return okJson("{\"access_token\":\"" + accessToken + "\",\"expires_in\":" + expiresInSeconds
 				+ ",\"token_type\":\"Bearer\"}");

@@ -82,14 +82,12 @@ class CognitoClientCredentialsAutoConfigurationTests {
 
 	@Test
 	void preBuiltRestClientIsNeverInjectedByTypeByAccident() {
-		this.runner.withPropertyValues(this.m2m)
-			.withUserConfiguration(PlainRestClientUser.class)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				PlainRestClientUser user = context.getBean(PlainRestClientUser.class);
-				assertThat(user.injected).isSameAs(user.plain);
-				assertThat(context.getBean(RestClient.class)).isSameAs(user.plain);
-			});
+		this.runner.withPropertyValues(this.m2m).withUserConfiguration(PlainRestClientUser.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			PlainRestClientUser user = context.getBean(PlainRestClientUser.class);
+			assertThat(user.injected).isSameAs(user.plain);
+			assertThat(context.getBean(RestClient.class)).isSameAs(user.plain);
+		});
 	}
 
 	@Test
@@ -146,8 +144,9 @@ class CognitoClientCredentialsAutoConfigurationTests {
 
 	@Test
 	void clientWithoutSecretStopsStartupWithAReportNamingTheProperty() {
-		this.runner.withPropertyValues("cognito.client-credentials.client-id=m2m",
-				"cognito.client-credentials.scopes=orders-api/read")
+		this.runner
+			.withPropertyValues("cognito.client-credentials.client-id=m2m",
+					"cognito.client-credentials.scopes=orders-api/read")
 			.run((context) -> {
 				FailureAnalysis analysis = analysisOf(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("Property: cognito.client-credentials.client-secret")
@@ -178,8 +177,7 @@ class CognitoClientCredentialsAutoConfigurationTests {
 			.withPropertyValues(this.m2m)
 			.run((context) -> {
 				FailureAnalysis analysis = analysisOf(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("Property: cognito.domain")
-					.contains("token endpoint");
+				assertThat(analysis.getDescription()).contains("Property: cognito.domain").contains("token endpoint");
 				assertThat(analysis.getAction()).contains("Set cognito.domain");
 			});
 	}
@@ -198,8 +196,9 @@ class CognitoClientCredentialsAutoConfigurationTests {
 
 	@Test
 	void startupReportNeverShowsTheSecret() {
-		this.runner.withPropertyValues("cognito.client-id=web", "cognito.client-secret=" + SECRET,
-				"cognito.login.enabled=true", "cognito.client-credentials.scopes=orders-api/read")
+		this.runner
+			.withPropertyValues("cognito.client-id=web", "cognito.client-secret=" + SECRET,
+					"cognito.login.enabled=true", "cognito.client-credentials.scopes=orders-api/read")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analysisOf(context.getStartupFailure());
@@ -269,9 +268,10 @@ class CognitoClientCredentialsAutoConfigurationTests {
 	static class OwnClients {
 
 		final CognitoClientCredentials clients = new CognitoClientCredentials(
-				List.of(new ClientCredentialsSettings("default", "cognito.client-credentials.", "own", SECRET, List.of(),
-						ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ZERO, Duration.ofSeconds(1),
-						Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), URI.create("http://localhost:9229/oauth2/token"), null, List.of())),
+				List.of(new ClientCredentialsSettings("default", "cognito.client-credentials.", "own", SECRET,
+						List.of(), ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ZERO, Duration.ofSeconds(1),
+						Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30),
+						URI.create("http://localhost:9229/oauth2/token"), null, List.of())),
 				Clock.systemUTC(), RestClient::builder);
 
 		@Bean

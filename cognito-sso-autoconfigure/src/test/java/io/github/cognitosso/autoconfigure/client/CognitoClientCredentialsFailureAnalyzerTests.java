@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * An application that injects the machine-to-machine beans without configuring {@code cognito.client-credentials}
- * fails to start with a report that names the properties to set, as a user sees it in the log.
+ * An application that injects the machine-to-machine beans without configuring
+ * {@code cognito.client-credentials} fails to start with a report that names the
+ * properties to set, as a user sees it in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CognitoClientCredentialsFailureAnalyzerTests {

@@ -10,8 +10,9 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 /**
- * The report a user sees when the application fails to start: the failure analyzers registered in
- * {@code META-INF/spring.factories}, as Spring Boot applies them, first analysis wins.
+ * The report a user sees when the application fails to start: the failure analyzers
+ * registered in {@code META-INF/spring.factories}, as Spring Boot applies them, first
+ * analysis wins.
  */
 final class StartupFailures {
 
@@ -21,7 +22,8 @@ final class StartupFailures {
 	static FailureAnalysis analyze(Throwable failure) {
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
 			.forDefaultResourceLocation(StartupFailures.class.getClassLoader())
-			// Boot's analyzers that need a bean factory or environment are skipped: this project's need neither.
+			// Boot's analyzers that need a bean factory or environment are skipped: this
+			// project's need neither.
 			.load(FailureAnalyzer.class, ArgumentResolver.none(), FailureHandler.handleMessage((message, ex) -> {
 			}));
 		AnnotationAwareOrderComparator.sort(analyzers);

@@ -11,8 +11,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser login with the starter's resource server in the same chain: a bearer header does not exempt a request that
- * carries the user's session from CSRF protection (the CSRF and logout filters run before the token is validated).
+ * Browser login with the starter's resource server in the same chain: a bearer header
+ * does not exempt a request that carries the user's session from CSRF protection (the
+ * CSRF and logout filters run before the token is validated).
  */
 @TestPropertySource(properties = "login-flow.resource-server=true")
 class BearerHeaderCsrfBypassFlowTests extends LoginFlowTestSupport {
@@ -21,8 +22,7 @@ class BearerHeaderCsrfBypassFlowTests extends LoginFlowTestSupport {
 	void logoutWithAMalformedBearerHeaderAndTheSessionCookieButNoCsrfTokenIsForbiddenAndTheSessionSurvives() {
 		signIn(CognitoUser.alice());
 
-		HttpResponse<String> logout = this.browser.post(app("/logout"), Map.of(),
-				Map.of("Authorization", "Bearer x"));
+		HttpResponse<String> logout = this.browser.post(app("/logout"), Map.of(), Map.of("Authorization", "Bearer x"));
 
 		assertThat(logout.statusCode()).isEqualTo(403);
 		assertThat(cognito.revokeRequests()).isEmpty();

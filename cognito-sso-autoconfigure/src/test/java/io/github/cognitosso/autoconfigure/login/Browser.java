@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A browser as far as sign-in is concerned: keeps cookies, sends navigation headers, and does not follow redirects
- * on its own, so a test can look at (and tamper with) every hop.
+ * A browser as far as sign-in is concerned: keeps cookies, sends navigation headers, and
+ * does not follow redirects on its own, so a test can look at (and tamper with) every
+ * hop.
  */
 final class Browser {
 
@@ -81,14 +82,16 @@ final class Browser {
 		return redirect.uri().resolve(location);
 	}
 
-	/** @return the decoded query parameters (first value of each) */
+	/**
+	 * @return the decoded query parameters (first value of each)
+	 */
 	static Map<String, String> query(URI uri) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		UriComponentsBuilder.fromUri(uri)
 			.build()
 			.getQueryParams()
-			.forEach((name, values) -> parameters.put(name,
-					(values.get(0) != null) ? java.net.URLDecoder.decode(values.get(0), StandardCharsets.UTF_8) : null));
+			.forEach((name, values) -> parameters.put(name, (values.get(0) != null)
+					? java.net.URLDecoder.decode(values.get(0), StandardCharsets.UTF_8) : null));
 		return parameters;
 	}
 

@@ -17,8 +17,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser login and bearer tokens in one application, as the starter sets them up by default: a controller method
- * that takes a {@code CognitoAuthentication} serves a signed-in browser user and a bearer-token caller alike.
+ * Browser login and bearer tokens in one application, as the starter sets them up by
+ * default: a controller method that takes a {@code CognitoAuthentication} serves a
+ * signed-in browser user and a bearer-token caller alike.
  */
 @TestPropertySource(properties = "login-flow.resource-server=true")
 @ExtendWith(OutputCaptureExtension.class)
@@ -34,8 +35,8 @@ class CognitoAuthenticationForEveryCallerFlowTests extends LoginFlowTestSupport 
 		assertThat((String) JsonPath.read(caller.body(), "$.name")).isEqualTo("alice");
 		assertThat((String) JsonPath.read(caller.body(), "$.username")).isEqualTo("alice");
 		assertThat((List<String>) JsonPath.read(caller.body(), "$.groups")).containsExactly("admin", "staff");
-		assertThat((List<String>) JsonPath.read(caller.body(), "$.scopes")).containsExactlyInAnyOrder("openid",
-				"email", "profile");
+		assertThat((List<String>) JsonPath.read(caller.body(), "$.scopes")).containsExactlyInAnyOrder("openid", "email",
+				"profile");
 		assertThat((String) JsonPath.read(caller.body(), "$.clientId")).isEqualTo(ScriptedCognito.CLIENT_ID);
 		assertThat((String) JsonPath.read(caller.body(), "$.tokenUse")).isEqualTo("id");
 		assertThat((Boolean) JsonPath.read(caller.body(), "$.machine")).isFalse();

@@ -37,7 +37,8 @@ class CognitoClientRegistrationsTests {
 		assertThat(provider.getTokenUri()).isEqualTo("https://my-app.auth.us-east-2.amazoncognito.com/oauth2/token");
 		assertThat(provider.getJwkSetUri())
 			.isEqualTo("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs/.well-known/jwks.json");
-		assertThat(provider.getIssuerUri()).isEqualTo("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs");
+		assertThat(provider.getIssuerUri())
+			.isEqualTo("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_mLoGHJpOs");
 	}
 
 	@Test
@@ -46,7 +47,8 @@ class CognitoClientRegistrationsTests {
 
 		ClientRegistration registration = registration();
 
-		assertThat(registration.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+		assertThat(registration.getClientAuthenticationMethod())
+			.isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
 		assertThat(registration.getClientSecret()).isEqualTo("secret");
 		assertThat(registration.getClientSettings().isRequireProofKey()).isTrue();
 	}
@@ -54,13 +56,14 @@ class CognitoClientRegistrationsTests {
 	@Test
 	void confidentialClientCanPostItsSecretAndSwitchPkceOff() {
 		this.properties.setClientSecret("secret");
-		this.login
-			.setClientAuthenticationMethod(io.github.cognitosso.autoconfigure.ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		this.login.setClientAuthenticationMethod(
+				io.github.cognitosso.autoconfigure.ClientAuthenticationMethod.CLIENT_SECRET_POST);
 		this.login.setPkce(false);
 
 		ClientRegistration registration = registration();
 
-		assertThat(registration.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		assertThat(registration.getClientAuthenticationMethod())
+			.isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
 		assertThat(registration.getClientSettings().isRequireProofKey()).isFalse();
 	}
 
@@ -119,7 +122,8 @@ class CognitoClientRegistrationsTests {
 		assertThat(CognitoClientRegistrations.callbackPath("{baseUrl}/callback", "/app")).isEqualTo("/callback");
 		assertThat(CognitoClientRegistrations.callbackPath("{baseScheme}://{baseHost}{basePort}{basePath}/cb", ""))
 			.isEqualTo("/cb");
-		assertThat(CognitoClientRegistrations.callbackPath("http://localhost:8585/callback", "")).isEqualTo("/callback");
+		assertThat(CognitoClientRegistrations.callbackPath("http://localhost:8585/callback", ""))
+			.isEqualTo("/callback");
 		assertThat(CognitoClientRegistrations.callbackPath("https://app.example.com/app/callback", "/app"))
 			.isEqualTo("/callback");
 	}

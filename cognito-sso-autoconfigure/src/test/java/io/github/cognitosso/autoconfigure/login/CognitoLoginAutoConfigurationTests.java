@@ -33,7 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which login beans exist under which properties, what they back off for, and what stops start-up.
+ * Which login beans exist under which properties, what they back off for, and what stops
+ * start-up.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CognitoLoginAutoConfigurationTests {
@@ -103,7 +104,8 @@ class CognitoLoginAutoConfigurationTests {
 	void applicationsClientRegistrationRepositoryReplacesTheStarters() {
 		this.runner.withUserConfiguration(OwnRegistrations.class).run((context) -> {
 			assertThat(context).hasSingleBean(ClientRegistrationRepository.class);
-			assertThat(context.getBean(ClientRegistrationRepository.class).findByRegistrationId("cognito").getClientId())
+			assertThat(
+					context.getBean(ClientRegistrationRepository.class).findByRegistrationId("cognito").getClientId())
 				.isEqualTo("own-client");
 		});
 	}

@@ -56,8 +56,8 @@ class CognitoLogoutSuccessHandlerTests {
 		request.setParameter("redirect_uri", "https://evil.example.com/");
 		request.setQueryString("logout_uri=https://evil.example.com/");
 
-		assertThat(Browser.query(URI.create(handler.logoutUrl(request))))
-			.containsEntry("logout_uri", "https://app.example.com/");
+		assertThat(Browser.query(URI.create(handler.logoutUrl(request)))).containsEntry("logout_uri",
+				"https://app.example.com/");
 	}
 
 	private static MockHttpServletRequest request(String scheme, String host, int port, String contextPath) {

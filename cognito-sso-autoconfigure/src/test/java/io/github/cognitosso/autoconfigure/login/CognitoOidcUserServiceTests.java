@@ -41,10 +41,11 @@ class CognitoOidcUserServiceTests {
 		this.authorities.setGroupPrefix("GROUP_");
 		this.authorities.setGroupCase(CognitoProperties.Authorities.GroupCase.LOWERCASE);
 
-		OidcUser user = service().loadUser(
-				request("cognito:username", Map.of("cognito:groups", List.of("Staff")), Set.of("openid")));
+		OidcUser user = service()
+			.loadUser(request("cognito:username", Map.of("cognito:groups", List.of("Staff")), Set.of("openid")));
 
-		assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority).contains("GROUP_staff")
+		assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.contains("GROUP_staff")
 			.doesNotContain("ROLE_Staff");
 	}
 

@@ -49,8 +49,8 @@ class CognitoTokenRevokerTests {
 			.withBody("{\"error\":\"invalid_client\"}"));
 
 		assertThatExceptionOfType(OAuth2AuthorizationException.class)
-			.isThrownBy(() -> this.revoker.revoke(registration("secret", ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
-					"rt-1"))
+			.isThrownBy(() -> this.revoker
+				.revoke(registration("secret", ClientAuthenticationMethod.CLIENT_SECRET_BASIC), "rt-1"))
 			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_client"));
 	}
 

@@ -22,7 +22,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser sign-in, refresh and logout over real HTTP with a confidential app client (client_secret_basic, PKCE).
+ * Browser sign-in, refresh and logout over real HTTP with a confidential app client
+ * (client_secret_basic, PKCE).
  */
 @TestPropertySource(properties = "cognito.client-secret=" + ScriptedCognito.CLIENT_SECRET)
 @ExtendWith(OutputCaptureExtension.class)
@@ -154,9 +155,10 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		String description = "bad\u0000 \u001b[31mred\u001b[0m\ttab\u2028line\u2029paragraph\u202eevil\u0085next"
 				+ "\r\n2026-01-01 WARN forged";
 		cognito.stubAuthorize(aResponse().withStatus(302)
-			.withHeader("Location", "{{request.query.redirect_uri}}?error=server_error&error_description="
-					+ java.net.URLEncoder.encode(description, java.nio.charset.StandardCharsets.UTF_8)
-					+ "&state={{request.query.state}}")
+			.withHeader("Location",
+					"{{request.query.redirect_uri}}?error=server_error&error_description="
+							+ java.net.URLEncoder.encode(description, java.nio.charset.StandardCharsets.UTF_8)
+							+ "&state={{request.query.state}}")
 			.withTransformers("response-template"));
 
 		HttpResponse<String> answer = completeSignIn(startSignIn("/me"));
@@ -168,8 +170,9 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 			.findFirst()
 			.orElseThrow();
 		assertThat(line).endsWith("(bad   [31mred [0m tab line paragraph evil next 2026-01-01 WARN forged)");
-		assertThat(line.codePoints().filter((c) -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
-				|| c == 0x202e)).isEmpty();
+		assertThat(
+				line.codePoints().filter((c) -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x202e))
+			.isEmpty();
 		assertThat(output.getOut()).doesNotContain("\n2026-01-01 WARN forged");
 	}
 
@@ -212,10 +215,12 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 	void apiStyleRequestsWithoutSessionGet401() {
 		assertThat(this.browser.get(app("/me"), Map.of("Accept", "application/json")).statusCode()).isEqualTo(401);
 		assertThat(this.browser.get(app("/me"), Map.of("Accept", "*/*")).statusCode()).isEqualTo(401);
-		assertThat(this.browser.get(app("/me"), Map.of("Accept", Browser.NAVIGATION_ACCEPT, "X-Requested-With",
-				"XMLHttpRequest")).statusCode()).isEqualTo(401);
-		assertThat(this.browser.get(app("/me"), Map.of("Accept", Browser.NAVIGATION_ACCEPT, "Authorization",
-				"Bearer some-token")).statusCode()).isEqualTo(401);
+		assertThat(this.browser
+			.get(app("/me"), Map.of("Accept", Browser.NAVIGATION_ACCEPT, "X-Requested-With", "XMLHttpRequest"))
+			.statusCode()).isEqualTo(401);
+		assertThat(this.browser
+			.get(app("/me"), Map.of("Accept", Browser.NAVIGATION_ACCEPT, "Authorization", "Bearer some-token"))
+			.statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -267,8 +272,8 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 
 		HttpResponse<String> logout = this.browser.post(app("/logout?logout_uri=https://evil.example.com/"), form);
 
-		assertThat(Browser.query(Browser.location(logout))).containsOnly(
-				Map.entry("client_id", ScriptedCognito.CLIENT_ID), Map.entry("logout_uri", app("/")));
+		assertThat(Browser.query(Browser.location(logout)))
+			.containsOnly(Map.entry("client_id", ScriptedCognito.CLIENT_ID), Map.entry("logout_uri", app("/")));
 	}
 
 	@Test
@@ -303,8 +308,10 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 		CognitoUser alice = CognitoUser.alice();
 		Instant authTime = Instant.now().minusSeconds(10);
 		URI authorize = startSignIn("/me");
-		// Cognito hands out an access token that is already within Spring Security's clock skew of expiring. The
-		// refresh brings new tokens (the ID token keeps the original auth_time, the user joined a group) and, with
+		// Cognito hands out an access token that is already within Spring Security's
+		// clock skew of expiring. The
+		// refresh brings new tokens (the ID token keeps the original auth_time, the user
+		// joined a group) and, with
 		// rotation on, a new refresh token.
 		CognitoUser promoted = new CognitoUser(alice.sub(), alice.username(), alice.email(),
 				List.of("admin", "staff", "auditors"));
@@ -317,7 +324,8 @@ class ConfidentialClientLoginFlowTests extends LoginFlowTestSupport {
 						refreshedAccessToken, "refresh-token-2", 3600));
 		HttpResponse<String> callback = completeSignIn(authorize);
 		assertThat(callback.statusCode()).isEqualTo(302);
-		// The first page after sign-in already finds the access token expired, and refreshes it.
+		// The first page after sign-in already finds the access token expired, and
+		// refreshes it.
 		assertThat(this.browser.follow(callback).statusCode()).isEqualTo(200);
 
 		HttpResponse<String> first = this.browser.get(app("/token"), Map.of("Accept", "application/json"));

@@ -21,8 +21,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with its own security chain (public pages, Cognito applied through CognitoHttpConfigurer), its
- * own failure, forbidden and sign-out pages, a custom callback path and extra authorize parameters.
+ * An application with its own security chain (public pages, Cognito applied through
+ * CognitoHttpConfigurer), its own failure, forbidden and sign-out pages, a custom
+ * callback path and extra authorize parameters.
  */
 @SpringBootTest(classes = { LoginTestApplication.class, CustomChainLoginFlowTests.CustomChain.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -14,8 +14,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code cognito.login.user-name-attribute=email}: the email names the user only once Cognito has verified it, so a
- * user who sets their email to someone else's address does not sign in under that person's name.
+ * {@code cognito.login.user-name-attribute=email}: the email names the user only once
+ * Cognito has verified it, so a user who sets their email to someone else's address does
+ * not sign in under that person's name.
  */
 @TestPropertySource(properties = "cognito.login.user-name-attribute=email")
 class EmailAsNameFlowTests extends LoginFlowTestSupport {
@@ -34,7 +35,9 @@ class EmailAsNameFlowTests extends LoginFlowTestSupport {
 		HttpResponse<String> callback = signInWithEmailVerified(false);
 
 		assertThat(callback.statusCode()).isEqualTo(401);
-		assertThat(callback.body()).contains("has not verified it").contains("unverified_email").doesNotContain("Exception");
+		assertThat(callback.body()).contains("has not verified it")
+			.contains("unverified_email")
+			.doesNotContain("Exception");
 		assertThat(this.browser.navigate(app("/me")).statusCode()).isEqualTo(302);
 	}
 
@@ -53,7 +56,9 @@ class EmailAsNameFlowTests extends LoginFlowTestSupport {
 		assertThat(callback.statusCode()).isEqualTo(302);
 	}
 
-	/** @return the application's answer to the callback */
+	/**
+	 * @return the application's answer to the callback
+	 */
 	private HttpResponse<String> signInWithEmailVerified(Object emailVerified) {
 		CognitoUser alice = CognitoUser.alice();
 		URI authorize = startSignIn("/me");

@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application on a random port, Cognito in WireMock, and a cookie-keeping browser that walks the sign-in one
- * hop at a time.
+ * The application on a random port, Cognito in WireMock, and a cookie-keeping browser
+ * that walks the sign-in one hop at a time.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class LoginFlowTestSupport {
@@ -42,7 +42,8 @@ abstract class LoginFlowTestSupport {
 		registry.add("cognito.domain", cognito::domain);
 		registry.add("cognito.issuer-uri", cognito::issuer);
 		registry.add("cognito.client-id", () -> ScriptedCognito.CLIENT_ID);
-		// Off unless a test class sets login-flow.resource-server=true (a subclass cannot override this registration).
+		// Off unless a test class sets login-flow.resource-server=true (a subclass cannot
+		// override this registration).
 		registry.add("cognito.resource-server.enabled", () -> "${login-flow.resource-server:false}");
 	}
 
@@ -56,7 +57,8 @@ abstract class LoginFlowTestSupport {
 	}
 
 	/**
-	 * Opens a protected page and follows the application's redirects up to Cognito's authorize endpoint.
+	 * Opens a protected page and follows the application's redirects up to Cognito's
+	 * authorize endpoint.
 	 * @return the authorize URL the browser is sent to
 	 */
 	URI startSignIn(String path) {
@@ -71,7 +73,8 @@ abstract class LoginFlowTestSupport {
 	}
 
 	/**
-	 * Lets the hosted UI redirect back with a code and the state, and delivers that redirect to the application.
+	 * Lets the hosted UI redirect back with a code and the state, and delivers that
+	 * redirect to the application.
 	 * @return the application's answer to the callback
 	 */
 	HttpResponse<String> completeSignIn(URI authorize) {
@@ -81,11 +84,11 @@ abstract class LoginFlowTestSupport {
 	}
 
 	/**
-	 * The whole sign-in of a user whose tokens Cognito issues with the given access-token lifetime.
+	 * The whole sign-in of a user whose tokens Cognito issues with the given access-token
+	 * lifetime.
 	 * @return the page the user asked for, after sign-in
 	 */
-	HttpResponse<String> signIn(CognitoUser user, String path, long expiresIn, String refreshToken,
-			Instant authTime) {
+	HttpResponse<String> signIn(CognitoUser user, String path, long expiresIn, String refreshToken, Instant authTime) {
 		URI authorize = startSignIn(path);
 		String nonce = Browser.query(authorize).get("nonce");
 		cognito.stubToken(ScriptedCognito.tokenResponse(cognito.sign(cognito.idTokenClaims(user, nonce, authTime)),
@@ -101,7 +104,9 @@ abstract class LoginFlowTestSupport {
 		return signIn(user, "/me", 3600, "refresh-token-1", Instant.now());
 	}
 
-	/** @return a CSRF token of the current session, as a page with a form would embed it */
+	/**
+	 * @return a CSRF token of the current session, as a page with a form would embed it
+	 */
 	Map<String, String> csrfField() {
 		HttpResponse<String> csrf = this.browser.get(app("/csrf"), Map.of("Accept", "application/json"));
 		assertThat(csrf.statusCode()).isEqualTo(200);
@@ -110,7 +115,9 @@ abstract class LoginFlowTestSupport {
 		return Map.of(parameter, token);
 	}
 
-	/** @return the decoded form fields of a request WireMock received */
+	/**
+	 * @return the decoded form fields of a request WireMock received
+	 */
 	static Map<String, String> form(LoggedRequest request) {
 		return Browser.query(URI.create("http://form/?" + request.getBodyAsString()));
 	}

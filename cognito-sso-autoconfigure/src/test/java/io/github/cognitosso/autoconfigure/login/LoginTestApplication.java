@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application under test: an ordinary Boot application with the starter's auto-configuration and a few
- * endpoints that show what a controller sees of the signed-in Cognito user.
+ * The application under test: an ordinary Boot application with the starter's
+ * auto-configuration and a few endpoints that show what a controller sees of the
+ * signed-in Cognito user.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -76,7 +77,9 @@ class LoginTestApplication {
 			return Map.of("parameterName", token.getParameterName(), "token", token.getToken());
 		}
 
-		/** Uses the signed-in user's access token, as a call to a downstream API would. */
+		/**
+		 * Uses the signed-in user's access token, as a call to a downstream API would.
+		 */
 		@GetMapping("/token")
 		Map<String, String> token(@RegisteredOAuth2AuthorizedClient("cognito") OAuth2AuthorizedClient client) {
 			return Map.of("accessToken", client.getAccessToken().getTokenValue(), "scopes",

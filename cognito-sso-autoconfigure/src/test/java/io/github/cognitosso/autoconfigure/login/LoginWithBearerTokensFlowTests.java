@@ -15,9 +15,10 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser login in the same chain as bearer-token validation, as when the starter's resource server is on: a
- * customizer ordered before login's adds {@code oauth2ResourceServer}. API requests then get the resource server's
- * bearer challenge, browser navigations still the login redirect.
+ * Browser login in the same chain as bearer-token validation, as when the starter's
+ * resource server is on: a customizer ordered before login's adds
+ * {@code oauth2ResourceServer}. API requests then get the resource server's bearer
+ * challenge, browser navigations still the login redirect.
  */
 @SpringBootTest(classes = { LoginTestApplication.class, LoginWithBearerTokensFlowTests.BearerTokens.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,8 +29,8 @@ class LoginWithBearerTokensFlowTests extends LoginFlowTestSupport {
 		HttpResponse<String> api = this.browser.get(app("/me"), Map.of("Accept", "application/json"));
 
 		assertThat(api.statusCode()).isEqualTo(401);
-		assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value)
-			.startsWith("Bearer"));
+		assertThat(api.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 	}
 
 	@Test
@@ -38,8 +39,8 @@ class LoginWithBearerTokensFlowTests extends LoginFlowTestSupport {
 				Map.of("Accept", "application/json", "Authorization", "Bearer not-a-valid-token"));
 
 		assertThat(api.statusCode()).isEqualTo(401);
-		assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value)
-			.contains("invalid_token"));
+		assertThat(api.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("invalid_token"));
 	}
 
 	@Test
@@ -53,8 +54,8 @@ class LoginWithBearerTokensFlowTests extends LoginFlowTestSupport {
 		@Bean
 		@Order(0)
 		CognitoHttpSecurityCustomizer bearerTokens() {
-			return (http) -> http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> jwt
-				.decoder((token) -> {
+			return (http) -> http
+				.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> jwt.decoder((token) -> {
 					throw new BadJwtException("not a token of this pool");
 				})));
 		}

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code client:} names machine callers ({@code CognitoAuthentication.MACHINE_NAME_PREFIX}): a user who registered
- * a user name of that shape cannot sign in under a machine's name.
+ * {@code client:} names machine callers
+ * ({@code CognitoAuthentication.MACHINE_NAME_PREFIX}): a user who registered a user name
+ * of that shape cannot sign in under a machine's name.
  */
 class MachineLikeUserNameFlowTests extends LoginFlowTestSupport {
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A public app client (no secret), as OpenMetadata and Kong use it: PKCE only, the client id in the form.
+ * A public app client (no secret), as OpenMetadata and Kong use it: PKCE only, the client
+ * id in the form.
  */
 class PublicClientLoginFlowTests extends LoginFlowTestSupport {
 
@@ -23,9 +24,9 @@ class PublicClientLoginFlowTests extends LoginFlowTestSupport {
 		Map<String, String> parameters = Browser.query(authorize);
 		Instant now = Instant.now();
 		CognitoUser alice = CognitoUser.alice();
-		cognito.stubToken(ScriptedCognito.tokenResponse(
-				cognito.sign(cognito.idTokenClaims(alice, parameters.get("nonce"), now)),
-				cognito.sign(cognito.accessTokenClaims(alice, SCOPE, now)), "refresh-token-1", 3600));
+		cognito.stubToken(
+				ScriptedCognito.tokenResponse(cognito.sign(cognito.idTokenClaims(alice, parameters.get("nonce"), now)),
+						cognito.sign(cognito.accessTokenClaims(alice, SCOPE, now)), "refresh-token-1", 3600));
 
 		HttpResponse<String> me = this.browser.follow(completeSignIn(authorize));
 

@@ -30,10 +30,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Amazon Cognito played by scripted WireMock stubs on 127.0.0.1: the managed login's authorize redirect, the token
- * endpoint with RS256-signed tokens, JWKS, userInfo, revoke and logout. Unlike the behavioural simulator of
- * cognito-sso-test, each test scripts exactly what Cognito answers (errors, garbage, forged tokens). One server for
- * the whole test run; each test resets the stubs it changes.
+ * Amazon Cognito played by scripted WireMock stubs on 127.0.0.1: the managed login's
+ * authorize redirect, the token endpoint with RS256-signed tokens, JWKS, userInfo, revoke
+ * and logout. Unlike the behavioural simulator of cognito-sso-test, each test scripts
+ * exactly what Cognito answers (errors, garbage, forged tokens). One server for the whole
+ * test run; each test resets the stubs it changes.
  */
 final class ScriptedCognito {
 
@@ -69,7 +70,9 @@ final class ScriptedCognito {
 		return this.server;
 	}
 
-	/** @return the domain, as cognito.domain takes it */
+	/**
+	 * @return the domain, as cognito.domain takes it
+	 */
 	String domain() {
 		return "http://localhost:" + this.server.port();
 	}
@@ -78,14 +81,19 @@ final class ScriptedCognito {
 		return domain() + "/" + POOL_ID;
 	}
 
-	/** Back to the standard behaviour: JWKS, authorize redirect, revoke and logout succeed; no token stub. */
+	/**
+	 * Back to the standard behaviour: JWKS, authorize redirect, revoke and logout
+	 * succeed; no token stub.
+	 */
 	void reset() {
 		this.server.resetAll();
 		this.server.stubFor(get(urlPathEqualTo("/" + POOL_ID + "/.well-known/jwks.json"))
 			.willReturn(okJson(new JWKSet(this.key.toPublicJWK()).toString())));
-		// The hosted UI, after the user typed valid credentials: back to the redirect URI with a code and the state.
+		// The hosted UI, after the user typed valid credentials: back to the redirect URI
+		// with a code and the state.
 		this.server.stubFor(get(urlPathEqualTo("/oauth2/authorize")).willReturn(aResponse().withStatus(302)
-			.withHeader("Location", "{{request.query.redirect_uri}}?code=the-authorization-code&state={{request.query.state}}")
+			.withHeader("Location",
+					"{{request.query.redirect_uri}}?code=the-authorization-code&state={{request.query.state}}")
 			.withTransformers("response-template")));
 		this.server.stubFor(post(urlPathEqualTo("/oauth2/revoke")).willReturn(aResponse().withStatus(200)));
 		this.server.stubFor(get(urlPathEqualTo("/logout"))
@@ -100,11 +108,13 @@ final class ScriptedCognito {
 		this.server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(response));
 	}
 
-	/** The token endpoint answers the authorization code grant and, separately, the refresh grant. */
+	/**
+	 * The token endpoint answers the authorization code grant and, separately, the
+	 * refresh grant.
+	 */
 	void stubTokenGrants(ResponseDefinitionBuilder codeResponse, ResponseDefinitionBuilder refreshResponse) {
 		this.server.stubFor(post(urlPathEqualTo("/oauth2/token"))
-			.withFormParam("grant_type",
-					com.github.tomakehurst.wiremock.client.WireMock.equalTo("authorization_code"))
+			.withFormParam("grant_type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("authorization_code"))
 			.willReturn(codeResponse));
 		this.server.stubFor(post(urlPathEqualTo("/oauth2/token"))
 			.withFormParam("grant_type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("refresh_token"))
@@ -145,7 +155,8 @@ final class ScriptedCognito {
 	}
 
 	/**
-	 * @return the standard ID token claims Cognito issues for the user, with the nonce of the sign-in
+	 * @return the standard ID token claims Cognito issues for the user, with the nonce of
+	 * the sign-in
 	 */
 	Map<String, Object> idTokenClaims(CognitoUser user, String nonce, Instant authTime) {
 		Map<String, Object> claims = new LinkedHashMap<>();
@@ -184,16 +195,17 @@ final class ScriptedCognito {
 	}
 
 	/**
-	 * @return a JWT signed with the pool's key, issued now and valid for an hour unless the claims say otherwise
+	 * @return a JWT signed with the pool's key, issued now and valid for an hour unless
+	 * the claims say otherwise
 	 */
 	String sign(Map<String, Object> claims) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issueTime(Date.from(now.minusSeconds(1)))
 			.expirationTime(Date.from(now.plusSeconds(3600)));
 		claims.forEach(builder::claim);
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID())
-			.type(JOSEObjectType.JWT)
-			.build(), builder.build());
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).type(JOSEObjectType.JWT).build(),
+				builder.build());
 		try {
 			jwt.sign(new RSASSASigner(this.key));
 		}

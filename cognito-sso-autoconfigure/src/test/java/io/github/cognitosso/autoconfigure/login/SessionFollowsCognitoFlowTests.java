@@ -31,9 +31,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser session against the Cognito simulator while the user changes in Cognito: the session follows the user
- * once the tokens expire. The application and the simulator share one clock, which the tests move past the tokens'
- * one-hour lifetime.
+ * A browser session against the Cognito simulator while the user changes in Cognito: the
+ * session follows the user once the tokens expire. The application and the simulator
+ * share one clock, which the tests move past the tokens' one-hour lifetime.
  */
 @SpringBootTest(classes = { LoginTestApplication.class, SessionFollowsCognitoFlowTests.SharedClock.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -167,7 +167,9 @@ class SessionFollowsCognitoFlowTests {
 		return "http://localhost:" + this.port + path;
 	}
 
-	/** The application reads the simulator's clock, so both agree on when tokens expire. */
+	/**
+	 * The application reads the simulator's clock, so both agree on when tokens expire.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class SharedClock {
 

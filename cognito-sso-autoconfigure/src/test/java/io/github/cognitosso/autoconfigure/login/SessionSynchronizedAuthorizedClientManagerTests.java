@@ -78,7 +78,8 @@ class SessionSynchronizedAuthorizedClientManagerTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setSession(new MockHttpSession());
 		assertThatExceptionOfType(ClientAuthorizationRequiredException.class)
-			.isThrownBy(() -> new SessionSynchronizedAuthorizedClientManager(refused).authorize(authorizeRequest(request)))
+			.isThrownBy(
+					() -> new SessionSynchronizedAuthorizedClientManager(refused).authorize(authorizeRequest(request)))
 			.satisfies((ex) -> assertThat(ex.getClientRegistrationId()).isEqualTo("cognito"));
 	}
 

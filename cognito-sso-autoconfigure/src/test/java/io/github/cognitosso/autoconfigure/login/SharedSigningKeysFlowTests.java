@@ -15,8 +15,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browser login and bearer-token validation verify with one key set: the ID token of a sign-in and the bearer token
- * of an API call after it cost Cognito one JWKS request. A fresh context, so no earlier test has cached the keys.
+ * Browser login and bearer-token validation verify with one key set: the ID token of a
+ * sign-in and the bearer token of an API call after it cost Cognito one JWKS request. A
+ * fresh context, so no earlier test has cached the keys.
  */
 @TestPropertySource(properties = "login-flow.resource-server=true")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)

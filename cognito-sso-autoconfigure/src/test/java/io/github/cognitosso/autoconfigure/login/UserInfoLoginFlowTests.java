@@ -18,7 +18,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * userInfo switched on, users named by email (as Kong's guide does), and Cognito's string booleans.
+ * userInfo switched on, users named by email (as Kong's guide does), and Cognito's string
+ * booleans.
  */
 @TestPropertySource(properties = { "cognito.client-secret=" + ScriptedCognito.CLIENT_SECRET,
 		"cognito.login.user-info-enabled=true", "cognito.login.user-name-attribute=email" })
@@ -27,7 +28,8 @@ class UserInfoLoginFlowTests extends LoginFlowTestSupport {
 	@Test
 	void userInfoAttributesJoinTheUserAndStringBooleansDoNotBreakSignIn() {
 		CognitoUser alice = CognitoUser.alice();
-		// Cognito's userInfo: "username" rather than "cognito:username", no groups, booleans as strings.
+		// Cognito's userInfo: "username" rather than "cognito:username", no groups,
+		// booleans as strings.
 		cognito.stubUserInfo(okJson("{\"sub\":\"" + alice.sub() + "\",\"username\":\"alice\","
 				+ "\"email\":\"alice@example.com\",\"email_verified\":\"true\",\"custom:team\":\"blue\"}"));
 		URI authorize = startSignIn("/me");

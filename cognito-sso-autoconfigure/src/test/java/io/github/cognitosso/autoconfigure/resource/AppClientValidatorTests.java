@@ -40,7 +40,8 @@ class AppClientValidatorTests {
 
 	@Test
 	void accessTokenWithAnAudienceButNoClientIdIsRejected() {
-		// Cognito's access tokens name their client in client_id; an aud alone does not do.
+		// Cognito's access tokens name their client in client_id; an aud alone does not
+		// do.
 		assertThat(failure(Map.of("token_use", "access", "aud", List.of(TestTokens.CLIENT_ID))))
 			.isEqualTo("Invalid client: the access token has no client_id claim");
 	}

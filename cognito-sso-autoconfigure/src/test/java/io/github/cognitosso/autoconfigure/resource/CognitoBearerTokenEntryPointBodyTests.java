@@ -11,7 +11,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API callers read why they were refused in a JSON body as well as in {@code WWW-Authenticate}.
+ * API callers read why they were refused in a JSON body as well as in
+ * {@code WWW-Authenticate}.
  */
 class CognitoBearerTokenEntryPointBodyTests {
 

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The resolver finds the same token, and refuses the same values with the same error, as Spring's
- * {@link DefaultBearerTokenResolver}, for a corpus of {@code Authorization} values; and refuses two headers.
+ * The resolver finds the same token, and refuses the same values with the same error, as
+ * Spring's {@link DefaultBearerTokenResolver}, for a corpus of {@code Authorization}
+ * values; and refuses two headers.
  */
 class CognitoBearerTokenResolverTests {
 
@@ -33,10 +34,10 @@ class CognitoBearerTokenResolverTests {
 		List<String> values = new ArrayList<>(List.of("Bearer " + TOKEN, "bearer " + TOKEN, "BEARER " + TOKEN,
 				"bEaReR " + TOKEN, "Bearer abc", "Bearer abc=", "Bearer abc==", "Bearer a-b.c_d~e+f/g",
 				"Bearer " + TOKEN + "=", "Bearer", "Bearer ", "Bearer  " + TOKEN, "Bearer\t" + TOKEN, "Bearer=abc",
-				"Bearer abc def", "Bearer abc ", "Bearer  ", "Bearer =", "Bearer ==", "Bearer =abc",
-				"Bearer abc=def", "Bearer abc==def", "Bearer ab%cd", "Bearer ab,cd", "Bearer ab\"cd", "Bearer é",
-				"Bearer abc\u0000", "Bearer abc\n", "Bearer e30.%%%.e30", "Basic dXNlcjpwYXNz", "Digest abc", "",
-				" Bearer abc", "Token abc", "bear", "Bearer:abc", "Bearer abc:def", "Bearer ab*cd", "Bearer ab!cd"));
+				"Bearer abc def", "Bearer abc ", "Bearer  ", "Bearer =", "Bearer ==", "Bearer =abc", "Bearer abc=def",
+				"Bearer abc==def", "Bearer ab%cd", "Bearer ab,cd", "Bearer ab\"cd", "Bearer é", "Bearer abc\u0000",
+				"Bearer abc\n", "Bearer e30.%%%.e30", "Basic dXNlcjpwYXNz", "Digest abc", "", " Bearer abc",
+				"Token abc", "bear", "Bearer:abc", "Bearer abc:def", "Bearer ab*cd", "Bearer ab!cd"));
 		for (char c = 0x20; c < 0x7f; c++) {
 			values.add("Bearer ab" + c + "cd");
 		}
@@ -54,8 +55,9 @@ class CognitoBearerTokenResolverTests {
 	}
 
 	/**
-	 * The one deliberate difference from Spring's resolver, which refuses these as malformed bearer tokens: their
-	 * scheme is another word, so a browser session sending one is not refused for it.
+	 * The one deliberate difference from Spring's resolver, which refuses these as
+	 * malformed bearer tokens: their scheme is another word, so a browser session sending
+	 * one is not refused for it.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "Bearerx abc", "Bearerabc", "BearerToken abc", "bearer-x abc" })

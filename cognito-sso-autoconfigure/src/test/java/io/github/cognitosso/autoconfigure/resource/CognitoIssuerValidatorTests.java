@@ -50,8 +50,8 @@ class CognitoIssuerValidatorTests {
 
 	@Test
 	void issuerOfAnotherPoolIsRejected() {
-		assertThat(description(validate(this.bothForms,
-				"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool")))
+		assertThat(description(
+				validate(this.bothForms, "https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool")))
 			.isEqualTo("Invalid issuer: the token's iss is not this user pool");
 	}
 
@@ -85,8 +85,7 @@ class CognitoIssuerValidatorTests {
 			.build();
 		CognitoIssuerValidator validator = CognitoIssuerValidator.forPool(emulator, true);
 		assertThat(validate(validator, "http://localhost:9229/local_abc12345").hasErrors()).isFalse();
-		assertThat(validate(validator, "https://cognito-idp.local.amazonaws.com/local_abc12345").hasErrors())
-			.isTrue();
+		assertThat(validate(validator, "https://cognito-idp.local.amazonaws.com/local_abc12345").hasErrors()).isTrue();
 	}
 
 }

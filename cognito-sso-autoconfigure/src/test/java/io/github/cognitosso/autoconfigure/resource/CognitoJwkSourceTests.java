@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How the decoder fetches and caches the pool's keys, against a WireMock JWKS endpoint and a clock the test moves.
+ * How the decoder fetches and caches the pool's keys, against a WireMock JWKS endpoint
+ * and a clock the test moves.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CognitoJwkSourceTests {
@@ -204,14 +205,15 @@ class CognitoJwkSourceTests {
 
 	@Test
 	void aJwksThatTricklesItsAnswerIsCutOffByTheDeadlineOfTheWholeFetch(CapturedOutput output) {
-		// A chunk every 500 ms: no single read waits a whole second, the fetch as a whole would take 20 s.
+		// A chunk every 500 ms: no single read waits a whole second, the fetch as a whole
+		// would take 20 s.
 		this.jwks.trickle(40, 20_000);
 		JwtDecoder impatient = decoder(Duration.ofSeconds(1));
 		String token = validToken();
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThatExceptionOfType(BadJwtException.class)
-				.isThrownBy(() -> impatient.decode(token))
-				.withMessage("Keys unavailable: the user pool's signing keys could not be fetched"));
+			.untilAsserted(
+					() -> assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> impatient.decode(token))
+						.withMessage("Keys unavailable: the user pool's signing keys could not be fetched"));
 		assertThat(output).contains("no complete answer within the 1000 ms deadline");
 	}
 
@@ -220,11 +222,10 @@ class CognitoJwkSourceTests {
 		this.jwks.hang(10_000);
 		JwtDecoder impatient = decoder(Duration.ofMillis(200));
 		String token = validToken();
-		await()
-			.atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThatExceptionOfType(BadJwtException.class)
-				.isThrownBy(() -> impatient.decode(token))
-				.withMessage("Keys unavailable: the user pool's signing keys could not be fetched"));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(
+					() -> assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> impatient.decode(token))
+						.withMessage("Keys unavailable: the user pool's signing keys could not be fetched"));
 	}
 
 }

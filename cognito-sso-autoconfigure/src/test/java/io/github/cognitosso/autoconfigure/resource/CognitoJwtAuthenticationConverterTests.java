@@ -30,9 +30,9 @@ class CognitoJwtAuthenticationConverterTests {
 	}
 
 	private static Jwt userAccessToken() {
-		return Jwts.jwt(Map.of("sub", "f4a8c4e8", "token_use", "access", "client_id", TestTokens.CLIENT_ID,
-				"username", "alice", "scope", "openid orders/read", "cognito:groups", List.of("admin", "staff"),
-				"iat", Instant.now(), "exp", Instant.now().plusSeconds(3600)));
+		return Jwts.jwt(Map.of("sub", "f4a8c4e8", "token_use", "access", "client_id", TestTokens.CLIENT_ID, "username",
+				"alice", "scope", "openid orders/read", "cognito:groups", List.of("admin", "staff"), "iat",
+				Instant.now(), "exp", Instant.now().plusSeconds(3600)));
 	}
 
 	private static Jwt machineAccessToken() {

@@ -131,16 +131,18 @@ class CognitoJwtDecoderTests {
 
 	@Test
 	void multiRegionIssuerIsAcceptedByDefault() {
-		assertThat(decoder().decode(TestTokens.sign(TestTokens.userAccessToken()
-			.issuer(TestTokens.MULTI_REGION_ISSUER)))).isNotNull();
+		assertThat(
+				decoder().decode(TestTokens.sign(TestTokens.userAccessToken().issuer(TestTokens.MULTI_REGION_ISSUER))))
+			.isNotNull();
 	}
 
 	@Test
 	void onlyTheConfiguredIssuerFormIsAcceptedWhenAskedFor() {
 		this.resourceServer.setAcceptBothIssuerTypes(false);
 		this.properties.setIssuerType(IssuerType.MULTI_REGION);
-		assertThat(decoder().decode(TestTokens.sign(TestTokens.userAccessToken()
-			.issuer(TestTokens.MULTI_REGION_ISSUER)))).isNotNull();
+		assertThat(
+				decoder().decode(TestTokens.sign(TestTokens.userAccessToken().issuer(TestTokens.MULTI_REGION_ISSUER))))
+			.isNotNull();
 		assertRejected(TestTokens.sign(TestTokens.userAccessToken()),
 				"Invalid issuer: the token's iss is not this user pool");
 	}
@@ -148,8 +150,9 @@ class CognitoJwtDecoderTests {
 	@Test
 	void resourceIndicatorIsRequiredWhenAudiencesAreSet() {
 		this.resourceServer.setAudiences(List.of("https://api.example.com/orders"));
-		assertThat(decoder().decode(TestTokens.sign(TestTokens.userAccessToken()
-			.audience("https://api.example.com/orders")))).isNotNull();
+		assertThat(decoder()
+			.decode(TestTokens.sign(TestTokens.userAccessToken().audience("https://api.example.com/orders"))))
+			.isNotNull();
 		assertRejected(TestTokens.sign(TestTokens.userAccessToken()),
 				"Invalid audience: the token's aud names none of this API's resources");
 	}
@@ -167,10 +170,11 @@ class CognitoJwtDecoderTests {
 	@Test
 	void anInvalidTokenReportsTheFirstFailedCheck() {
 		// Wrong issuer and expired: the issuer is reported first.
-		assertRejected(TestTokens.sign(TestTokens.userAccessToken()
-			.issuer("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool")
-			.issueTime(new Date(System.currentTimeMillis() - 7_200_000))
-			.expirationTime(new Date(System.currentTimeMillis() - 3_600_000))),
+		assertRejected(
+				TestTokens.sign(TestTokens.userAccessToken()
+					.issuer("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool")
+					.issueTime(new Date(System.currentTimeMillis() - 7_200_000))
+					.expirationTime(new Date(System.currentTimeMillis() - 3_600_000))),
 				"Invalid issuer: the token's iss is not this user pool");
 	}
 

@@ -46,7 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Which beans the starter contributes under which settings, and that the application's own beans win.
+ * Which beans the starter contributes under which settings, and that the application's
+ * own beans win.
  */
 class CognitoResourceServerAutoConfigurationTests {
 
@@ -92,7 +93,10 @@ class CognitoResourceServerAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
-	/** The report Spring Boot prints: the failure analyzers of {@code META-INF/spring.factories}, first one wins. */
+	/**
+	 * The report Spring Boot prints: the failure analyzers of
+	 * {@code META-INF/spring.factories}, first one wins.
+	 */
 	private static FailureAnalysis startupReport(Throwable failure) {
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
 			.forDefaultResourceLocation(CognitoResourceServerAutoConfigurationTests.class.getClassLoader())
@@ -148,7 +152,8 @@ class CognitoResourceServerAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean("cognitoSecurityFilterChain");
 			MockMvc mvc = mockMvc(context);
 			mvc.perform(get("/public")).andExpect(status().isOk());
-			mvc.perform(get("/api/hello")).andExpect(status().isUnauthorized())
+			mvc.perform(get("/api/hello"))
+				.andExpect(status().isUnauthorized())
 				.andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
 			mvc.perform(get("/api/hello").header("Authorization", validToken())).andExpect(status().isOk());
 		});
@@ -192,8 +197,8 @@ class CognitoResourceServerAutoConfigurationTests {
 		this.runner.withPropertyValues("cognito.client-id=").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOfSatisfying(CognitoConfigurationException.class, (ex) -> assertThat(ex.getProperty())
-					.isEqualTo("cognito.resource-server.accepted-client-ids"));
+				.isInstanceOfSatisfying(CognitoConfigurationException.class,
+						(ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.accepted-client-ids"));
 		});
 	}
 
@@ -270,9 +275,8 @@ class CognitoResourceServerAutoConfigurationTests {
 
 		@Bean
 		SecurityFilterChain api(HttpSecurity http) {
-			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public").permitAll()
-				.anyRequest()
-				.authenticated());
+			http.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/public").permitAll().anyRequest().authenticated());
 			http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 			return http.build();
 		}

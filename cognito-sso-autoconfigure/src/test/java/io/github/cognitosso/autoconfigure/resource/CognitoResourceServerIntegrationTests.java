@@ -44,13 +44,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter in a real application on a real port: valid Cognito tokens get through, each of a corpus of bad tokens
- * gets a 401 naming the check that failed, and nothing produces a 500. One application context serves every case.
+ * The starter in a real application on a real port: valid Cognito tokens get through,
+ * each of a corpus of bad tokens gets a 401 naming the check that failed, and nothing
+ * produces a 500. One application context serves every case.
  */
 @SpringBootTest(classes = ResourceServerTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cognito.user-pool-id=" + TestTokens.POOL_ID, "cognito.client-id=" + TestTokens.CLIENT_ID,
 				"cognito.resource-server.accepted-client-ids=" + TestTokens.MACHINE_CLIENT_ID,
-				// Tomcat's own 8KB header limit would answer an oversized token before the starter sees it.
+				// Tomcat's own 8KB header limit would answer an oversized token before
+				// the starter sees it.
 				"server.max-http-request-header-size=64KB" })
 class CognitoResourceServerIntegrationTests {
 
@@ -279,9 +281,9 @@ class CognitoResourceServerIntegrationTests {
 		assertThat(get("/api/hello", valid).statusCode()).isEqualTo(200);
 		String[] parts = valid.split("\\.");
 		List<String> variants = List.of(TestTokens.withAlteredSignature(valid),
-				parts[0] + "." + base64(TestTokens.userAccessToken().claim("cognito:groups", List.of("root"))
-					.build()
-					.toString()) + "." + parts[2],
+				parts[0] + "." + base64(
+						TestTokens.userAccessToken().claim("cognito:groups", List.of("root")).build().toString()) + "."
+						+ parts[2],
 				valid.substring(0, valid.length() - 20));
 		for (String variant : variants) {
 			HttpResponse<String> response = get("/api/hello", variant);
@@ -345,24 +347,33 @@ class CognitoResourceServerIntegrationTests {
 		String valid = TestTokens.sign(TestTokens.userAccessToken());
 		String[] parts = valid.split("\\.");
 		Instant now = Instant.now();
-		return Stream.of(
-				bad("alg none", new PlainJWT(claims).serialize(), UNSIGNED),
+		return Stream.of(bad("alg none", new PlainJWT(claims).serialize(), UNSIGNED),
 				bad("HS256 signed with the public key (algorithm confusion)", hs256WithPublicKey(claims), ALGORITHM),
 				bad("RS512 signed with the pool key", signed(JWSAlgorithm.RS512, "pool-key-1", claims), ALGORITHM),
 				bad("PS256 signed with the pool key", signed(JWSAlgorithm.PS256, "pool-key-1", claims), ALGORITHM),
-				bad("foreign key posing as the pool key", TestTokens.sign(TestTokens.FOREIGN_KEY,
-						new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("pool-key-1").build(), claims), SIGNATURE),
-				bad("foreign key with its own kid", TestTokens.sign(TestTokens.FOREIGN_KEY,
-						TestTokens.userAccessToken()), UNKNOWN_KEY),
+				bad("foreign key posing as the pool key",
+						TestTokens.sign(TestTokens.FOREIGN_KEY,
+								new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("pool-key-1").build(), claims),
+						SIGNATURE),
+				bad("foreign key with its own kid",
+						TestTokens.sign(TestTokens.FOREIGN_KEY, TestTokens.userAccessToken()), UNKNOWN_KEY),
 				bad("unknown kid", signed(JWSAlgorithm.RS256, "no-such-key", claims), UNKNOWN_KEY),
-				bad("foreign key without kid", TestTokens.sign(TestTokens.FOREIGN_KEY,
-						new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims), SIGNATURE),
-				bad("tampered payload", parts[0] + "." + base64(TestTokens.userAccessToken()
-					.claim("cognito:groups", List.of("admin", "root"))
-					.build()
-					.toString()) + "." + parts[2], SIGNATURE),
-				bad("tampered header", base64("{\"kid\":\"pool-key-1\",\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "."
-						+ parts[1] + "." + parts[2], SIGNATURE),
+				bad("foreign key without kid",
+						TestTokens.sign(TestTokens.FOREIGN_KEY, new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+								claims),
+						SIGNATURE),
+				bad("tampered payload",
+						parts[0] + "."
+								+ base64(TestTokens.userAccessToken()
+									.claim("cognito:groups", List.of("admin", "root"))
+									.build()
+									.toString())
+								+ "." + parts[2],
+						SIGNATURE),
+				bad("tampered header",
+						base64("{\"kid\":\"pool-key-1\",\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + parts[1] + "."
+								+ parts[2],
+						SIGNATURE),
 				bad("truncated signature", valid.substring(0, valid.length() - 20), SIGNATURE),
 				bad("truncated to two parts", parts[0] + "." + parts[1], MALFORMED),
 				bad("header not JSON", base64("hello") + "." + parts[1] + "." + parts[2], MALFORMED),
@@ -370,58 +381,75 @@ class CognitoResourceServerIntegrationTests {
 				bad("payload a JSON array", TestTokens.signPayload("[\"sub\",\"alice\"]"), MALFORMED_PAYLOAD),
 				bad("encrypted token (JWE)", encrypted(claims),
 						"Invalid algorithm: encrypted tokens (JWE) are not accepted"),
-				bad("issuer of another pool", TestTokens.sign(TestTokens.userAccessToken()
-					.issuer("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool")), WRONG_ISSUER),
-				bad("issuer in another region", TestTokens.sign(TestTokens.userAccessToken()
-					.issuer("https://cognito-idp.eu-west-1.amazonaws.com/" + TestTokens.POOL_ID)), WRONG_ISSUER),
-				bad("issuer with a trailing slash", TestTokens.sign(TestTokens.userAccessToken()
-					.issuer(TestTokens.ISSUER + "/")), WRONG_ISSUER),
-				bad("issuer over http", TestTokens.sign(TestTokens.userAccessToken()
-					.issuer(TestTokens.ISSUER.replace("https:", "http:"))), WRONG_ISSUER),
+				bad("issuer of another pool",
+						TestTokens.sign(TestTokens.userAccessToken()
+							.issuer("https://cognito-idp.us-east-2.amazonaws.com/us-east-2_OtherPool")),
+						WRONG_ISSUER),
+				bad("issuer in another region",
+						TestTokens.sign(TestTokens.userAccessToken()
+							.issuer("https://cognito-idp.eu-west-1.amazonaws.com/" + TestTokens.POOL_ID)),
+						WRONG_ISSUER),
+				bad("issuer with a trailing slash",
+						TestTokens.sign(TestTokens.userAccessToken().issuer(TestTokens.ISSUER + "/")), WRONG_ISSUER),
+				bad("issuer over http",
+						TestTokens
+							.sign(TestTokens.userAccessToken().issuer(TestTokens.ISSUER.replace("https:", "http:"))),
+						WRONG_ISSUER),
 				bad("no issuer", TestTokens.sign(TestTokens.userAccessToken().issuer(null)),
 						"Invalid issuer: the token has no iss claim"),
-				bad("expired beyond the clock skew", TestTokens.sign(TestTokens.userAccessToken()
-					.issueTime(Date.from(now.minusSeconds(7200)))
-					.expirationTime(Date.from(now.minusSeconds(120)))), "Expired: the token's exp is in the past"),
-				bad("nbf in the future", TestTokens.sign(TestTokens.userAccessToken()
-					.notBeforeTime(Date.from(now.plusSeconds(600)))),
+				bad("expired beyond the clock skew",
+						TestTokens.sign(TestTokens.userAccessToken()
+							.issueTime(Date.from(now.minusSeconds(7200)))
+							.expirationTime(Date.from(now.minusSeconds(120)))),
+						"Expired: the token's exp is in the past"),
+				bad("nbf in the future",
+						TestTokens.sign(TestTokens.userAccessToken().notBeforeTime(Date.from(now.plusSeconds(600)))),
 						"Not yet valid: the token's nbf is in the future"),
-				bad("iat in the future", TestTokens.sign(TestTokens.userAccessToken()
-					.issueTime(Date.from(now.plusSeconds(600)))
-					.expirationTime(Date.from(now.plusSeconds(4200)))),
+				bad("iat in the future",
+						TestTokens.sign(TestTokens.userAccessToken()
+							.issueTime(Date.from(now.plusSeconds(600)))
+							.expirationTime(Date.from(now.plusSeconds(4200)))),
 						"Not yet valid: the token's iat is in the future"),
 				bad("no exp", TestTokens.sign(TestTokens.userAccessToken().expirationTime(null)),
 						"Expired: the token has no exp claim"),
 				bad("exp a string", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("exp", "tomorrow"))),
 						MALFORMED_PAYLOAD),
-				bad("exp before iat", TestTokens.sign(TestTokens.userAccessToken()
-					.issueTime(Date.from(now.plusSeconds(30)))
-					.expirationTime(Date.from(now.plusSeconds(20)))), MALFORMED_CLAIMS),
+				bad("exp before iat",
+						TestTokens.sign(TestTokens.userAccessToken()
+							.issueTime(Date.from(now.plusSeconds(30)))
+							.expirationTime(Date.from(now.plusSeconds(20)))),
+						MALFORMED_CLAIMS),
 				bad("empty claim set", TestTokens.sign(new JWTClaimsSet.Builder()), MALFORMED_CLAIMS),
 				bad("ID token where access tokens are required", TestTokens.sign(TestTokens.idToken()), ACCESS_ONLY),
-				bad("ID token for another app client", TestTokens.sign(TestTokens.idToken()
-					.audience(TestTokens.OTHER_CLIENT_ID)), ACCESS_ONLY),
+				bad("ID token for another app client",
+						TestTokens.sign(TestTokens.idToken().audience(TestTokens.OTHER_CLIENT_ID)), ACCESS_ONLY),
 				bad("no token_use", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("token_use", null))),
 						"Invalid token_use: the token has no token_use claim"),
-				bad("token_use refresh", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("token_use",
-						"refresh"))), ACCESS_ONLY),
+				bad("token_use refresh",
+						TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("token_use", "refresh"))),
+						ACCESS_ONLY),
 				bad("token_use a number", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("token_use", 1))),
 						ACCESS_ONLY),
-				bad("client_id of another app client", TestTokens.sign(TestTokens.userAccessToken((c) -> c
-					.claim("client_id", TestTokens.OTHER_CLIENT_ID))), WRONG_CLIENT),
+				bad("client_id of another app client",
+						TestTokens
+							.sign(TestTokens.userAccessToken((c) -> c.claim("client_id", TestTokens.OTHER_CLIENT_ID))),
+						WRONG_CLIENT),
 				bad("no client_id", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("client_id", null))),
 						"Invalid client: the access token has no client_id claim"),
 				bad("client_id a number", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("client_id", 42))),
 						WRONG_CLIENT),
-				bad("oversized token", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("padding",
-						"x".repeat(20_000)))), "Too large: the token is longer than 16384 characters"),
-				bad("scope an array", TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("scope",
-						List.of("openid", "orders/read")))),
+				bad("oversized token",
+						TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("padding", "x".repeat(20_000)))),
+						"Too large: the token is longer than 16384 characters"),
+				bad("scope an array",
+						TestTokens.sign(
+								TestTokens.userAccessToken((c) -> c.claim("scope", List.of("openid", "orders/read")))),
 						"Malformed: The scope claim must be a space-separated string"),
-				bad("cognito:groups a string", TestTokens.sign(TestTokens.userAccessToken((c) -> c
-					.claim("cognito:groups", "admin"))), "Malformed: The cognito:groups claim must be an array of strings"),
-				bad("cognito:groups of numbers", TestTokens.sign(TestTokens.userAccessToken((c) -> c
-					.claim("cognito:groups", List.of(1, 2)))),
+				bad("cognito:groups a string",
+						TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("cognito:groups", "admin"))),
+						"Malformed: The cognito:groups claim must be an array of strings"),
+				bad("cognito:groups of numbers",
+						TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("cognito:groups", List.of(1, 2)))),
 						"Malformed: The cognito:groups claim must be an array of strings"),
 				bad("characters outside base64url", "e30.%%%.e30", "Bearer token is malformed"),
 				new BadRequest("empty bearer value", List.of("Bearer "), "invalid_token", "Bearer token is malformed"),
@@ -441,7 +469,10 @@ class CognitoResourceServerIntegrationTests {
 		return jwt.serialize();
 	}
 
-	/** The classic attack: HMAC keyed with the (public) RSA key, hoping the server verifies with it. */
+	/**
+	 * The classic attack: HMAC keyed with the (public) RSA key, hoping the server
+	 * verifies with it.
+	 */
 	private static String hs256WithPublicKey(JWTClaimsSet claims) throws JOSEException {
 		byte[] publicKey = TestTokens.POOL_KEY.toRSAPublicKey().getEncoded();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("pool-key-1").build(), claims);
@@ -450,9 +481,9 @@ class CognitoResourceServerIntegrationTests {
 	}
 
 	private static String encrypted(JWTClaimsSet claims) throws JOSEException {
-		EncryptedJWT jwt = new EncryptedJWT(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
-			.keyID("pool-key-1")
-			.build(), claims);
+		EncryptedJWT jwt = new EncryptedJWT(
+				new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM).keyID("pool-key-1").build(),
+				claims);
 		jwt.encrypt(new RSAEncrypter(TestTokens.POOL_KEY.toRSAPublicKey()));
 		return jwt.serialize();
 	}

@@ -33,9 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The Boot-style extension points of bearer-token validation: {@code OAuth2TokenValidator<Jwt>} beans join the
- * Cognito checks, a {@link CognitoJwtDecoderBuilderCustomizer} bean shapes the Nimbus decoder, and the auto-configured
- * decoder keeps its validated-token cache with either.
+ * The Boot-style extension points of bearer-token validation:
+ * {@code OAuth2TokenValidator<Jwt>} beans join the Cognito checks, a
+ * {@link CognitoJwtDecoderBuilderCustomizer} bean shapes the Nimbus decoder, and the
+ * auto-configured decoder keeps its validated-token cache with either.
  */
 class DecoderExtensionTests {
 
@@ -68,8 +69,7 @@ class DecoderExtensionTests {
 			mvc.perform(get("/api/hello").header("Authorization", "Bearer " + withTenant))
 				.andExpect(status().isOk())
 				.andExpect(content().string("hello alice"));
-			mvc.perform(get("/api/hello").header("Authorization", "Bearer " + withTenant))
-				.andExpect(status().isOk());
+			mvc.perform(get("/api/hello").header("Authorization", "Bearer " + withTenant)).andExpect(status().isOk());
 
 			assertThat(tenants.checkedTokens).containsExactlyInAnyOrder(withoutTenant, withTenant);
 			assertThat(tenants.checks).hasValue(2);
@@ -96,7 +96,8 @@ class DecoderExtensionTests {
 			assertThat(decoder).isInstanceOf(CognitoJwtDecoder.class)
 				.extracting("delegate")
 				.isInstanceOf(ValidatedTokenCache.class);
-			// Cognito's tokens say typ JWT: the customizer's type check refuses them, so it was applied.
+			// Cognito's tokens say typ JWT: the customizer's type check refuses them, so
+			// it was applied.
 			mockMvc(context)
 				.perform(get("/api/hello").header("Authorization",
 						"Bearer " + TestTokens.sign(TestTokens.userAccessToken())))

@@ -43,19 +43,22 @@ final class JwksServer implements AutoCloseable {
 
 	/** Makes the endpoint answer only after the given delay. */
 	JwksServer hang(int millis) {
-		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-			.withFixedDelay(millis)
-			.withBody(TestTokens.jwks(TestTokens.POOL_KEY))));
+		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(
+				aResponse().withStatus(200).withFixedDelay(millis).withBody(TestTokens.jwks(TestTokens.POOL_KEY))));
 		return this;
 	}
 
 	/** Makes the endpoint answer 302 to the given URL from now on. */
 	JwksServer redirectTo(String url) {
-		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(302).withHeader("Location", url)));
+		this.server
+			.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(302).withHeader("Location", url)));
 		return this;
 	}
 
-	/** Makes the endpoint send the pool's key set in small chunks spread over the given time. */
+	/**
+	 * Makes the endpoint send the pool's key set in small chunks spread over the given
+	 * time.
+	 */
 	JwksServer trickle(int chunks, int totalMillis) {
 		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")

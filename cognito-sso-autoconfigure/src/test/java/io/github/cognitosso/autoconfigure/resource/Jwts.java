@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Builds decoded tokens ({@link Jwt}) for validator and converter tests, with claims as Spring's decoder leaves them
- * (times as {@code Instant}, {@code aud} as a list).
+ * Builds decoded tokens ({@link Jwt}) for validator and converter tests, with claims as
+ * Spring's decoder leaves them (times as {@code Instant}, {@code aud} as a list).
  */
 final class Jwts {
 

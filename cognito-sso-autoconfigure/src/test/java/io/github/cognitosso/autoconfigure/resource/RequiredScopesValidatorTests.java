@@ -39,8 +39,7 @@ class RequiredScopesValidatorTests {
 
 	@Test
 	void aScopeMatchesOnlyAsAWholeWord() {
-		assertThat(this.validator.validate(Jwts.jwt(Map.of("scope", "openid orders/read-all"))).hasErrors())
-			.isTrue();
+		assertThat(this.validator.validate(Jwts.jwt(Map.of("scope", "openid orders/read-all"))).hasErrors()).isTrue();
 		assertThat(this.validator.validate(Jwts.jwt(Map.of("scope", "xorders/read openid"))).hasErrors()).isTrue();
 		assertThat(this.validator.validate(Jwts.jwt(Map.of("scope", "xorders/read openid orders/read"))).hasErrors())
 			.isFalse();

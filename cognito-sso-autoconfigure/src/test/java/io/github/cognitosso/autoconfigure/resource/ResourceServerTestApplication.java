@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A tiny API behind the starter, written the way a user would: no security configuration at all.
+ * A tiny API behind the starter, written the way a user would: no security configuration
+ * at all.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

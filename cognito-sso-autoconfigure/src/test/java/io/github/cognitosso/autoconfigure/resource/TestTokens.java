@@ -20,7 +20,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints tokens shaped like Cognito's, signed with RSA keys generated once per test run (Nimbus does the JOSE work).
+ * Mints tokens shaped like Cognito's, signed with RSA keys generated once per test run
+ * (Nimbus does the JOSE work).
  */
 final class TestTokens {
 
@@ -59,12 +60,16 @@ final class TestTokens {
 		}
 	}
 
-	/** @return a JWKS document publishing the public halves of the keys */
+	/**
+	 * @return a JWKS document publishing the public halves of the keys
+	 */
 	static String jwks(RSAKey... keys) {
 		return new JWKSet(List.of(keys)).toPublicJWKSet().toString();
 	}
 
-	/** Claims of a user's access token as Cognito issues it, valid for an hour from now. */
+	/**
+	 * Claims of a user's access token as Cognito issues it, valid for an hour from now.
+	 */
 	static JWTClaimsSet.Builder userAccessToken() {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().subject("f4a8c4e8-1d2b-4c3a-9e5f-0a1b2c3d4e5f")
@@ -82,7 +87,10 @@ final class TestTokens {
 			.expirationTime(Date.from(now.plusSeconds(3600)));
 	}
 
-	/** Claims of a client-credentials token: {@code sub} = {@code client_id}, no username, custom scopes. */
+	/**
+	 * Claims of a client-credentials token: {@code sub} = {@code client_id}, no username,
+	 * custom scopes.
+	 */
 	static JWTClaimsSet.Builder machineAccessToken() {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().subject(MACHINE_CLIENT_ID)
@@ -140,8 +148,8 @@ final class TestTokens {
 	}
 
 	/**
-	 * Same header and claims, one signature character in the middle changed (the last one may only carry padding
-	 * bits, which base64url decoders ignore).
+	 * Same header and claims, one signature character in the middle changed (the last one
+	 * may only carry padding bits, which base64url decoders ignore).
 	 */
 	static String withAlteredSignature(String token) {
 		int middle = token.lastIndexOf('.') + (token.length() - token.lastIndexOf('.')) / 2;
@@ -150,9 +158,11 @@ final class TestTokens {
 	}
 
 	/**
-	 * A valid token whose signature holds a {@code -} or an {@code _} (so it can be spelled with {@code +} or
-	 * {@code /}), and other spellings of it that Nimbus' lenient base64 decoder reads as the same signature: padded,
-	 * with a character outside the alphabet, with {@code +} or {@code /}, with stray bits in the last character.
+	 * A valid token whose signature holds a {@code -} or an {@code _} (so it can be
+	 * spelled with {@code +} or {@code /}), and other spellings of it that Nimbus'
+	 * lenient base64 decoder reads as the same signature: padded, with a character
+	 * outside the alphabet, with {@code +} or {@code /}, with stray bits in the last
+	 * character.
 	 * @return the canonical token first, then its other spellings
 	 */
 	static List<String> respelled(JWTClaimsSet.Builder claims) {
@@ -168,7 +178,8 @@ final class TestTokens {
 				: token.replaceFirst("_(?=[^.]*$)", "/");
 		int middle = signature + (token.length() - signature) / 2;
 		String strayCharacter = token.substring(0, middle) + '~' + token.substring(middle);
-		// A 2048-bit signature is 342 characters: the last one carries 2 bits of the last byte and 4 unused bits.
+		// A 2048-bit signature is 342 characters: the last one carries 2 bits of the last
+		// byte and 4 unused bits.
 		char last = token.charAt(token.length() - 1);
 		String strayBits = token.substring(0, token.length() - 1) + (char) (last + 1);
 		return List.of(token, token + "==", strayCharacter, standardAlphabet, strayBits);

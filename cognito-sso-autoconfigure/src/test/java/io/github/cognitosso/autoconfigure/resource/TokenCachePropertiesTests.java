@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code cognito.resource-server.token-cache.*} as a user sets it: on by default, off on request, bounded by its
- * max-ttl, refused when it cannot work, and harmless without Caffeine.
+ * {@code cognito.resource-server.token-cache.*} as a user sets it: on by default, off on
+ * request, bounded by its max-ttl, refused when it cannot work, and harmless without
+ * Caffeine.
  * <p>
- * What a cached token shows from outside: once the pool withdraws the key that signed it, a fresh token signed by that
- * key is refused at once while the cached token is still accepted, for at most the max-ttl.
+ * What a cached token shows from outside: once the pool withdraws the key that signed it,
+ * a fresh token signed by that key is refused at once while the cached token is still
+ * accepted, for at most the max-ttl.
  */
 class TokenCachePropertiesTests {
 
@@ -59,14 +61,18 @@ class TokenCachePropertiesTests {
 	}
 
 	private JwtDecoder decoder() {
-		return CognitoJwtDecoders.fromProperties(this.properties, this.resourceServer, this.properties.toEndpoints(), this.clock);
+		return CognitoJwtDecoders.fromProperties(this.properties, this.resourceServer, this.properties.toEndpoints(),
+				this.clock);
 	}
 
 	private static String poolToken() {
 		return TestTokens.sign(TestTokens.userAccessToken());
 	}
 
-	/** The pool publishes only the rotated key, and the decoder's copy of the key set has expired. */
+	/**
+	 * The pool publishes only the rotated key, and the decoder's copy of the key set has
+	 * expired.
+	 */
 	private void withdrawThePoolKey() {
 		this.jwks.publish(TestTokens.ROTATED_KEY);
 		this.clock.advance(KEYS_TTL.plusSeconds(1));
@@ -113,8 +119,8 @@ class TokenCachePropertiesTests {
 	void aCacheThatCannotHoldATokenIsAConfigurationError() {
 		this.resourceServer.getTokenCache().setMaximumSize(0);
 		assertThatExceptionOfType(CognitoConfigurationException.class).isThrownBy(this::decoder)
-			.satisfies((ex) -> assertThat(ex.getProperty())
-				.isEqualTo("cognito.resource-server.token-cache.maximum-size"));
+			.satisfies(
+					(ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.token-cache.maximum-size"));
 	}
 
 	@Test
@@ -140,7 +146,8 @@ class TokenCachePropertiesTests {
 	}
 
 	private static URL[] classpathWithoutCaffeine() throws MalformedURLException {
-		// Surefire hands the JVM a manifest-only jar; the real class path is in this property.
+		// Surefire hands the JVM a manifest-only jar; the real class path is in this
+		// property.
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<URL> urls = new ArrayList<>();
 		for (String entry : classpath.split(File.pathSeparator)) {
@@ -152,8 +159,8 @@ class TokenCachePropertiesTests {
 	}
 
 	/**
-	 * Loaded in a class loader without Caffeine: builds the decoder with default settings (cache enabled) and decodes
-	 * a token; answers the token's username.
+	 * Loaded in a class loader without Caffeine: builds the decoder with default settings
+	 * (cache enabled) and decodes a token; answers the token's username.
 	 */
 	public static final class DecodeWithDefaultSettings implements Function<String[], String> {
 

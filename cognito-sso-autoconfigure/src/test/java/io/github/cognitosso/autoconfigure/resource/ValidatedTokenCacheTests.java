@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The validated-token cache in front of the real Cognito verification (keys from a WireMock JWKS, every check on),
- * with a clock and a Caffeine ticker the test moves: what it saves, and that it never accepts what the verification
- * would refuse.
+ * The validated-token cache in front of the real Cognito verification (keys from a
+ * WireMock JWKS, every check on), with a clock and a Caffeine ticker the test moves: what
+ * it saves, and that it never accepts what the verification would refuse.
  */
 class ValidatedTokenCacheTests {
 
@@ -61,7 +61,10 @@ class ValidatedTokenCacheTests {
 		this.verifications.set(0);
 	}
 
-	/** The production chain: size limit and failure wording, then the cache, then Nimbus with the Cognito checks. */
+	/**
+	 * The production chain: size limit and failure wording, then the cache, then Nimbus
+	 * with the Cognito checks.
+	 */
 	private JwtDecoder decoder(long maximumSize, Duration maxTtl) {
 		CognitoProperties properties = new CognitoProperties();
 		properties.setUserPoolId(TestTokens.POOL_ID);
@@ -70,12 +73,11 @@ class ValidatedTokenCacheTests {
 		CognitoResourceServerProperties resourceServer = new CognitoResourceServerProperties();
 		resourceServer.setClockSkew(SKEW);
 		NimbusJwtDecoder nimbus = NimbusJwtDecoder
-			.withJwkSource(CognitoJwtDecoders.jwkSource(resourceServer.getJwks(),
-					properties.toEndpoints(), this.clock))
+			.withJwkSource(CognitoJwtDecoders.jwkSource(resourceServer.getJwks(), properties.toEndpoints(), this.clock))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		nimbus.setJwtValidator(CognitoJwtDecoders.validator(properties, resourceServer, properties.toEndpoints(),
-				this.clock));
+		nimbus.setJwtValidator(
+				CognitoJwtDecoders.validator(properties, resourceServer, properties.toEndpoints(), this.clock));
 		JwtDecoder counting = (token) -> {
 			this.verifications.incrementAndGet();
 			return nimbus.decode(token);
@@ -92,9 +94,8 @@ class ValidatedTokenCacheTests {
 	/** A Cognito access token issued now by the clock, valid for the given time. */
 	private String token(Duration validity) {
 		Instant now = this.clock.instant();
-		return TestTokens.sign(TestTokens.userAccessToken()
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(validity))));
+		return TestTokens
+			.sign(TestTokens.userAccessToken().issueTime(Date.from(now)).expirationTime(Date.from(now.plus(validity))));
 	}
 
 	/** The same characters in a new String, as each request brings its own. */
@@ -147,7 +148,8 @@ class ValidatedTokenCacheTests {
 
 	@Test
 	void aTokenThatExpiredWhileCachedIsRefusedAsWithoutTheCache() {
-		// Caffeine's time stands still, so only the check of exp on each hit can notice the expiry.
+		// Caffeine's time stands still, so only the check of exp on each hit can notice
+		// the expiry.
 		this.ticker = () -> 0L;
 		JwtDecoder decoder = decoder(100, Duration.ofHours(2));
 		String token = token(Duration.ofMinutes(10));
@@ -225,8 +227,8 @@ class ValidatedTokenCacheTests {
 			.notBeforeTime(Date.from(now.plus(SKEW).plusSeconds(60)))
 			.expirationTime(Date.from(now.plusSeconds(3600))));
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(notYetValid))
-			.satisfies((ex) -> assertThat(description(ex))
-				.isEqualTo("Not yet valid: the token's nbf is in the future"));
+			.satisfies(
+					(ex) -> assertThat(description(ex)).isEqualTo("Not yet valid: the token's nbf is in the future"));
 		this.clock.advance(Duration.ofSeconds(61));
 		assertThat(decoder.decode(notYetValid).getClaimAsString("username")).isEqualTo("alice");
 		assertThat(this.verifications).hasValue(2);
@@ -237,8 +239,8 @@ class ValidatedTokenCacheTests {
 		JwtDecoder decoder = decoder();
 		String valid = token(Duration.ofHours(1));
 		decoder.decode(valid);
-		String otherClient = TestTokens.sign(TestTokens.userAccessToken((c) -> c.claim("client_id",
-				TestTokens.OTHER_CLIENT_ID)));
+		String otherClient = TestTokens
+			.sign(TestTokens.userAccessToken((c) -> c.claim("client_id", TestTokens.OTHER_CLIENT_ID)));
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(otherClient))
 				.satisfies((ex) -> assertThat(description(ex))
@@ -246,7 +248,8 @@ class ValidatedTokenCacheTests {
 			assertThatExceptionOfType(BadJwtException.class)
 				.isThrownBy(() -> decoder.decode(valid.substring(0, valid.lastIndexOf('.'))))
 				.withMessage("Malformed: the token is not a JWT (three base64url parts, JSON header and payload)");
-			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(valid + "x".repeat(17_000)))
+			assertThatExceptionOfType(BadJwtException.class)
+				.isThrownBy(() -> decoder.decode(valid + "x".repeat(17_000)))
 				.withMessage("Too large: the token is longer than 16384 characters");
 		}
 	}

@@ -30,8 +30,8 @@ class CognitoAuthenticationArgumentResolverTests {
 				List.of(new SimpleGrantedAuthority("ROLE_user")), "cognito"));
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.resolver.resolveArgument(callerParameter(), null, new ServletWebRequest(request),
-					null))
+			.isThrownBy(
+					() -> this.resolver.resolveArgument(callerParameter(), null, new ServletWebRequest(request), null))
 			.withMessageContaining("OAuth2AuthenticationToken, not a CognitoAuthentication")
 			.withMessageNotContaining("alice")
 			.withMessageNotContaining("n-0S6_WzA2Mj");

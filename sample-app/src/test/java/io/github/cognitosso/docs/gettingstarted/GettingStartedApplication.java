@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * docs/getting-started.md, "Write your own rules": an application with public pages and an admin area.
+ * docs/getting-started.md, "Write your own rules": an application with public pages and
+ * an admin area.
  */
 @SpringBootApplication
 public class GettingStartedApplication {
@@ -19,10 +20,12 @@ public class GettingStartedApplication {
 	// tag::security[]
 	@Bean
 	SecurityFilterChain security(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/", "/public/**").permitAll()
-				.requestMatchers("/admin/**").hasRole("admin")
-				.anyRequest().authenticated());
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/public/**")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("admin")
+			.anyRequest()
+			.authenticated());
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();
 	}

@@ -12,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The rules of the chain in docs/getting-started.md, with the Cognito set-up applied to it.
+ * The rules of the chain in docs/getting-started.md, with the Cognito set-up applied to
+ * it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @EnableCognitoSimulator
@@ -33,24 +34,42 @@ class OwnRulesTests {
 
 	@Test
 	void homePageIsPublic() {
-		this.http.get().uri("/").header("Accept", "text/html").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).isEqualTo("Welcome");
+		this.http.get()
+			.uri("/")
+			.header("Accept", "text/html")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("Welcome");
 	}
 
 	@Test
 	void otherPagesSendBrowsersToCognito() {
-		this.http.get().uri("/account").header("Accept", "text/html").exchange()
-			.expectStatus().isFound()
-			.expectHeader().location("http://localhost:" + this.port + "/oauth2/authorization/cognito");
+		this.http.get()
+			.uri("/account")
+			.header("Accept", "text/html")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("http://localhost:" + this.port + "/oauth2/authorization/cognito");
 	}
 
 	@Test
 	void adminAreaNeedsGroupAdmin() {
-		this.http.get().uri("/admin/report").headers((headers) -> headers.setBearerAuth(token("alice"))).exchange()
-			.expectStatus().isOk();
-		this.http.get().uri("/admin/report").headers((headers) -> headers.setBearerAuth(token("bob"))).exchange()
-			.expectStatus().isForbidden();
+		this.http.get()
+			.uri("/admin/report")
+			.headers((headers) -> headers.setBearerAuth(token("alice")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.http.get()
+			.uri("/admin/report")
+			.headers((headers) -> headers.setBearerAuth(token("bob")))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	private String token(String username) {

@@ -17,8 +17,8 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser for the tests of docs/login.md: keeps cookies, follows redirects, asks for HTML, and signs in at the
- * simulator's hosted UI.
+ * A browser for the tests of docs/login.md: keeps cookies, follows redirects, asks for
+ * HTML, and signs in at the simulator's hosted UI.
  */
 final class Browser {
 
@@ -47,7 +47,8 @@ final class Browser {
 	}
 
 	/**
-	 * Opens the page, signs in at the hosted UI it leads to, and returns the page's response after sign-in.
+	 * Opens the page, signs in at the hosted UI it leads to, and returns the page's
+	 * response after sign-in.
 	 */
 	RestTestClient.ResponseSpec signIn(String path, String username, String password) {
 		String form = get(path);
@@ -62,9 +63,17 @@ final class Browser {
 			.exchange();
 	}
 
-	/** @return the body of a page that answers 200 */
+	/**
+	 * @return the body of a page that answers 200
+	 */
 	String get(String path) {
-		return this.client.get().uri(path).exchange().expectStatus().isOk().returnResult(String.class).getResponseBody();
+		return this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
 	}
 
 	static MultiValueMap<String, String> hiddenFields(String html) {

@@ -17,7 +17,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-out form of docs/login.md, written without a template engine, ends both sessions.
+ * The sign-out form of docs/login.md, written without a template engine, ends both
+ * sessions.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @EnableCognitoSimulator
@@ -43,7 +44,8 @@ class LogoutTests {
 		assertThat(form).containsKey("_csrf");
 		int cognitoSessions = this.cognito.activeSessions();
 
-		// The form's post: the application revokes the refresh token, Cognito ends its session and sends the
+		// The form's post: the application revokes the refresh token, Cognito ends its
+		// session and sends the
 		// browser back to the home page.
 		String afterLogout = this.browser.client()
 			.post()
@@ -51,8 +53,10 @@ class LogoutTests {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)
 			.exchange()
-			.expectStatus().isOk()
-			.returnResult(String.class).getResponseBody();
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
 		assertThat(afterLogout).contains("<form method=\"post\" action=\"/logout\">");
 		this.cognito.wireMock().verify(postRequestedFor(urlPathEqualTo("/oauth2/revoke")));
 		assertThat(this.cognito.activeSessions()).isEqualTo(cognitoSessions - 1);

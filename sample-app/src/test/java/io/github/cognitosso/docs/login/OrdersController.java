@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
 /**
- * docs/login.md, "Calling APIs with the user's token, and refresh": the signed-in user's access token sent to
- * another API.
+ * docs/login.md, "Calling APIs with the user's token, and refresh": the signed-in user's
+ * access token sent to another API.
  */
 @RestController
 class OrdersController {
@@ -26,9 +26,12 @@ class OrdersController {
 	// tag::orders[]
 	@GetMapping("/orders")
 	List<Order> orders(@RegisteredOAuth2AuthorizedClient("cognito") OAuth2AuthorizedClient client) {
-		return this.ordersApi.get().uri("/orders")
-				.headers((h) -> h.setBearerAuth(client.getAccessToken().getTokenValue()))
-				.retrieve().body(new ParameterizedTypeReference<>() { });
+		return this.ordersApi.get()
+			.uri("/orders")
+			.headers((h) -> h.setBearerAuth(client.getAccessToken().getTokenValue()))
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
 	}
 	// end::orders[]
 

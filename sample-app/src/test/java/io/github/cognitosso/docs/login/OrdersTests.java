@@ -24,7 +24,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code /orders} snippet of docs/login.md sends the signed-in user's access token to the orders API.
+ * The {@code /orders} snippet of docs/login.md sends the signed-in user's access token to
+ * the orders API.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @EnableCognitoSimulator
@@ -57,8 +58,10 @@ class OrdersTests {
 	@Test
 	void ordersAreFetchedWithTheUsersAccessToken() throws Exception {
 		new Browser(this.cognito, this.port).signIn("/orders", "alice", "alice-password")
-			.expectStatus().isOk()
-			.expectBody().json("[{\"id\": \"order-1\"}]");
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("[{\"id\": \"order-1\"}]");
 		LoggedRequest request = ordersApi.findAll(getRequestedFor(urlPathEqualTo("/orders"))).get(0);
 		String token = request.getHeader("Authorization").substring("Bearer ".length());
 		assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaims()).containsEntry("username", "alice")

@@ -20,10 +20,12 @@ class ProfileController {
 	// tag::me[]
 	@GetMapping("/me")
 	Map<String, Object> me(@AuthenticationPrincipal OidcUser user) {
-		// Map.of refuses null values: a user in no group has no cognito:groups, and a user may have no email.
+		// Map.of refuses null values: a user in no group has no cognito:groups, and a
+		// user may have no email.
 		List<String> groups = user.getClaimAsStringList("cognito:groups");
 		Map<String, Object> me = new LinkedHashMap<>();
-		me.put("name", user.getName());        // cognito:username (cognito.login.user-name-attribute)
+		me.put("name", user.getName()); // cognito:username
+										// (cognito.login.user-name-attribute)
 		me.put("email", user.getEmail());
 		me.put("groups", (groups != null) ? groups : List.of());
 		return me;

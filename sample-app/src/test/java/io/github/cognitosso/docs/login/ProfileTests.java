@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The {@code /me} and {@code /admin} snippets of docs/login.md, for users with and without groups.
+ * The {@code /me} and {@code /admin} snippets of docs/login.md, for users with and
+ * without groups.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @EnableCognitoSimulator
@@ -36,34 +37,30 @@ class ProfileTests {
 
 	@Test
 	void meListsTheGroupsOfAGroupMember() {
-		this.browser.signIn("/me", "alice", "alice-password")
-			.expectStatus().isOk()
-			.expectBody().json("""
-					{"name": "alice", "email": "alice@example.com", "groups": ["admin"]}""");
+		this.browser.signIn("/me", "alice", "alice-password").expectStatus().isOk().expectBody().json("""
+				{"name": "alice", "email": "alice@example.com", "groups": ["admin"]}""");
 	}
 
 	@Test
 	void meShowsNoGroupsForAUserInNoGroup() {
-		this.browser.signIn("/me", "bob", "bob-password")
-			.expectStatus().isOk()
-			.expectBody().json("""
-					{"name": "bob", "email": "bob@example.com", "groups": []}""");
+		this.browser.signIn("/me", "bob", "bob-password").expectStatus().isOk().expectBody().json("""
+				{"name": "bob", "email": "bob@example.com", "groups": []}""");
 	}
 
 	@Test
 	void meShowsNoEmailForAUserWithoutOne() {
 		this.cognito.addUser(new SimulatedUser("dave", "dave-password", null, null, List.of(), Map.of()));
-		this.browser.signIn("/me", "dave", "dave-password")
-			.expectStatus().isOk()
-			.expectBody().json("""
-					{"name": "dave", "email": null, "groups": []}""");
+		this.browser.signIn("/me", "dave", "dave-password").expectStatus().isOk().expectBody().json("""
+				{"name": "dave", "email": null, "groups": []}""");
 	}
 
 	@Test
 	void adminPageNeedsGroupAdmin() {
 		this.browser.signIn("/admin", "alice", "alice-password")
-			.expectStatus().isOk()
-			.expectBody(String.class).isEqualTo("Welcome, alice");
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("Welcome, alice");
 	}
 
 	@Test

@@ -17,9 +17,8 @@ class SecurityConfiguration {
 	// tag::chain[]
 	@Bean
 	SecurityFilterChain app(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/", "/signin-problem").permitAll()
-				.anyRequest().authenticated());
+		http.authorizeHttpRequests((
+				requests) -> requests.requestMatchers("/", "/signin-problem").permitAll().anyRequest().authenticated());
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();
 	}

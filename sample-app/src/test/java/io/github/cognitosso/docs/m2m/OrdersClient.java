@@ -18,7 +18,8 @@ class OrdersClient {
 	}
 
 	List<Order> openOrders() {
-		return this.orders.get().uri("/orders?status=open").retrieve().body(new ParameterizedTypeReference<>() { });
+		return this.orders.get().uri("/orders?status=open").retrieve().body(new ParameterizedTypeReference<>() {
+		});
 	}
 
 }

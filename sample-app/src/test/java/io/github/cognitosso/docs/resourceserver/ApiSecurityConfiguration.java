@@ -17,9 +17,8 @@ class ApiSecurityConfiguration {
 	// tag::own-chain[]
 	@Bean
 	SecurityFilterChain api(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/public/**").permitAll()
-			.anyRequest().authenticated());
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/public/**").permitAll().anyRequest().authenticated());
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();
 	}

@@ -16,14 +16,19 @@ class CallerController {
 	// tag::caller[]
 	@GetMapping("/me")
 	Map<String, Object> me(CognitoAuthentication caller) {
-		return Map.of(
-				"name", caller.getName(),                 // a user's username; a machine's client:<client_id>
-				"username", caller.getUsername(),         // Optional: empty for a machine
-				"groups", caller.getGroups(),             // Cognito group names, unmapped
-				"scopes", caller.getScopes(),
-				"client", caller.getClientId(),           // client_id (access token) or aud (ID token)
-				"tokenUse", caller.getTokenUse(),         // ACCESS or ID (ID for a browser user)
-				"machine", caller.isMachine());           // client-credentials token: sub = client_id, no username
+		return Map.of("name", caller.getName(), // a user's username; a machine's
+												// client:<client_id>
+				"username", caller.getUsername(), // Optional: empty for a machine
+				"groups", caller.getGroups(), // Cognito group names, unmapped
+				"scopes", caller.getScopes(), "client", caller.getClientId(), // client_id
+																				// (access
+																				// token)
+																				// or aud
+																				// (ID
+																				// token)
+				"tokenUse", caller.getTokenUse(), // ACCESS or ID (ID for a browser user)
+				"machine", caller.isMachine()); // client-credentials token: sub =
+												// client_id, no username
 	}
 	// end::caller[]
 

@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * A check of the application's own, and a decoder customizer, as beans: the starter's decoder picks both up.
+ * A check of the application's own, and a decoder customizer, as beans: the starter's
+ * decoder picks both up.
  */
 @Configuration(proxyBeanMethods = false)
 class ExtraChecksConfiguration {
@@ -22,7 +23,8 @@ class ExtraChecksConfiguration {
 	@Bean
 	OAuth2TokenValidator<Jwt> tenantValidator() {
 		return (jwt) -> jwt.hasClaim("custom:tenant") ? OAuth2TokenValidatorResult.success()
-				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token names no tenant", null));
+				: OAuth2TokenValidatorResult
+					.failure(new OAuth2Error("invalid_token", "The token names no tenant", null));
 	}
 	// end::extra-check[]
 
@@ -30,8 +32,8 @@ class ExtraChecksConfiguration {
 	@Bean
 	CognitoJwtDecoderBuilderCustomizer typHeaderRequired() {
 		// Cognito's tokens say typ: JWT; Nimbus also accepts tokens without a typ header.
-		return (builder) -> builder.jwtProcessorCustomizer((processor) -> processor
-			.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT)));
+		return (builder) -> builder.jwtProcessorCustomizer(
+				(processor) -> processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT)));
 	}
 	// end::decoder-customizer[]
 

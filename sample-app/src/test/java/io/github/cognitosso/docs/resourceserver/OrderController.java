@@ -21,19 +21,20 @@ class OrderController {
 	}
 
 	@GetMapping("/orders")
-	@PreAuthorize("hasAuthority('SCOPE_orders/read')")      // custom scope of a Cognito resource server
+	@PreAuthorize("hasAuthority('SCOPE_orders/read')") // custom scope of a Cognito
+														// resource server
 	List<Order> orders() {
 		return this.orders.all();
 	}
 
 	@DeleteMapping("/orders/{id}")
-	@PreAuthorize("hasRole('admin')")                      // Cognito group "admin"
+	@PreAuthorize("hasRole('admin')") // Cognito group "admin"
 	void delete(@PathVariable String id) {
 		this.orders.delete(id);
 	}
 
 	@PostMapping("/orders")
-	@PreAuthorize("!authentication.machine")               // users only, no client-credentials tokens
+	@PreAuthorize("!authentication.machine") // users only, no client-credentials tokens
 	Order create(@RequestBody Order order) {
 		return this.orders.save(order);
 	}

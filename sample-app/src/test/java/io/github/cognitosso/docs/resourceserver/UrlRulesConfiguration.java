@@ -18,10 +18,12 @@ class UrlRulesConfiguration {
 	@Bean
 	SecurityFilterChain orders(HttpSecurity http) {
 		// tag::url-rules[]
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/orders/**").hasAuthority("SCOPE_orders/read")
-			.requestMatchers("/admin/**").hasRole("admin")
-			.anyRequest().authenticated());
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/orders/**")
+			.hasAuthority("SCOPE_orders/read")
+			.requestMatchers("/admin/**")
+			.hasRole("admin")
+			.anyRequest()
+			.authenticated());
 		// end::url-rules[]
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();

@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/testing.md, "Expired and special tokens": an expired token gets a 401 whose RFC 6750 {@code error_description}
- * says it expired (not that it is malformed).
+ * docs/testing.md, "Expired and special tokens": an expired token gets a 401 whose RFC
+ * 6750 {@code error_description} says it expired (not that it is malformed).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @EnableCognitoSimulator
@@ -34,29 +34,37 @@ class ExpiredTokenTests {
 		String token = this.cognito.tokens()
 			.expiredSince(Duration.ofMinutes(5))
 			.accessToken(this.cognito.user("alice"), "demo-client", "demo-api/read");
-		RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build()
+		RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
 			.get()
 			.uri("/orders")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().value("WWW-Authenticate", (value) -> assertThat(value)
-				.contains("error=\"invalid_token\"")
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.value("WWW-Authenticate", (value) -> assertThat(value).contains("error=\"invalid_token\"")
 				.contains("error_description=\"Expired"));
 	}
 	// end::expired[]
 
 	@Test
 	void tokenExpiredLongerAgoThanTheClockSkewIsUnauthorizedToo() {
-		// expired(): an hour ago, far beyond the starter's default clock skew of 60 seconds.
+		// expired(): an hour ago, far beyond the starter's default clock skew of 60
+		// seconds.
 		String token = this.cognito.tokens().expired().machineToken("demo-client", "demo-api/read");
-		RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build()
+		RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
 			.get()
 			.uri("/orders")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().value("WWW-Authenticate", (value) -> assertThat(value).contains("Expired"));
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.value("WWW-Authenticate", (value) -> assertThat(value).contains("Expired"));
 	}
 
 }

@@ -17,15 +17,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/testing.md, "Machine to machine": the client credentials grant at the simulator, and the application's own
- * API accepting the machine token.
+ * docs/testing.md, "Machine to machine": the client credentials grant at the simulator,
+ * and the application's own API accepting the machine token.
  */
 // tag::m2m[]
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"cognito.client-credentials.client-id=demo-machine",
-		"cognito.client-credentials.client-secret=demo-machine-secret",
-		"cognito.client-credentials.base-url=http://localhost:${local.server.port}",
-		"cognito.resource-server.accepted-client-ids=demo-machine" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "cognito.client-credentials.client-id=demo-machine",
+				"cognito.client-credentials.client-secret=demo-machine-secret",
+				"cognito.client-credentials.base-url=http://localhost:${local.server.port}",
+				"cognito.resource-server.accepted-client-ids=demo-machine" })
 @EnableCognitoSimulator
 class MachineToMachineTests {
 
@@ -41,13 +41,11 @@ class MachineToMachineTests {
 
 	@Test
 	void machineTokenFromTheSimulatorIsAcceptedByTheApi() {
-		String orders = this.machine.get()
-			.uri("/orders")
-			.retrieve()
-			.body(String.class);
+		String orders = this.machine.get().uri("/orders").retrieve().body(String.class);
 		assertThat(orders).isEqualTo("[\"order-1\",\"order-2\"]");
-		this.cognito.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token"))
-			.withRequestBody(containing("grant_type=client_credentials")));
+		this.cognito.wireMock()
+			.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token"))
+				.withRequestBody(containing("grant_type=client_credentials")));
 	}
 
 	@Test

@@ -39,8 +39,10 @@ class OrdersApiTests {
 			.uri("/orders")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).isEqualTo("[\"order-1\",\"order-2\"]");
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("[\"order-1\",\"order-2\"]");
 	}
 
 	@Test
@@ -50,7 +52,8 @@ class OrdersApiTests {
 			.uri("/orders")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 	}
 
 }

@@ -34,12 +34,15 @@ class PlainJUnitExtensionTests {
 	@Test
 	void testMethodsGetTheSimulatorAsAParameter(CognitoSimulator simulator) {
 		String token = simulator.tokens().accessToken(simulator.user("alice"), "demo-client", "demo-api/read");
-		RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build()
+		RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
 			.get()
 			.uri("/orders")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 	}
 
 }

@@ -24,8 +24,8 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/testing.md, "A sign-in test": a browser's way through the application, the simulator's hosted UI and back,
- * over real HTTP.
+ * docs/testing.md, "A sign-in test": a browser's way through the application, the
+ * simulator's hosted UI and back, over real HTTP.
  */
 // tag::sign-in[]
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -42,7 +42,8 @@ class SignInTests {
 
 	@BeforeEach
 	void browser() {
-		// @EnableCognitoSimulator has registered this random port's callback and sign-out URLs on demo-client.
+		// @EnableCognitoSimulator has registered this random port's callback and sign-out
+		// URLs on demo-client.
 		String app = "http://localhost:" + this.port;
 		// A browser: keeps cookies, follows redirects, asks for HTML.
 		HttpClient http = HttpClient.newBuilder()
@@ -58,11 +59,16 @@ class SignInTests {
 	@Test
 	void aliceSignsInAtTheHostedUi() {
 		// The application sends the browser to Cognito, which shows its sign-in form.
-		String form = this.browser.get().uri("/hello").exchange()
-			.expectStatus().isOk()
-			.returnResult(String.class).getResponseBody();
+		String form = this.browser.get()
+			.uri("/hello")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
 		assertThat(form).contains("<form id=\"signin\"");
-		// Posting the form signs in at Cognito, which sends the browser back to the application, now signed in.
+		// Posting the form signs in at Cognito, which sends the browser back to the
+		// application, now signed in.
 		MultiValueMap<String, String> credentials = hiddenFields(form);
 		credentials.add("username", "alice");
 		credentials.add("password", "alice-password");
@@ -71,11 +77,16 @@ class SignInTests {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(credentials)
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).isEqualTo("Hello, alice");
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("Hello, alice");
 	}
 
-	/** The form's hidden fields (client_id, redirect_uri, state, nonce...), which the sign-in post sends back. */
+	/**
+	 * The form's hidden fields (client_id, redirect_uri, state, nonce...), which the
+	 * sign-in post sends back.
+	 */
 	static MultiValueMap<String, String> hiddenFields(String form) {
 		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
 		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(form);

@@ -34,7 +34,7 @@ class SimulatorSetupTests {
 					List.of("http://localhost:8080/login/oauth2/code/cognito"), List.of("http://localhost:8080/")))
 			.client(SimulatedClient.publicClient("spa", List.of("http://localhost:3000/callback"), List.of()))
 			.client(SimulatedClient.machine("batch", "batch-secret", "orders-api/read"))
-			.clock(clock)   // optional: control token and code expiry
+			.clock(clock) // optional: control token and code expiry
 			.build()
 			.start();
 		// end::builder[]

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application the tests of docs/testing.md run against: an orders API for the demo pool's resource server
- * {@code demo-api}, and a greeting for signed-in users, behind the starter's default security.
+ * The application the tests of docs/testing.md run against: an orders API for the demo
+ * pool's resource server {@code demo-api}, and a greeting for signed-in users, behind the
+ * starter's default security.
  */
 @SpringBootApplication
 public class TestingPageApplication {

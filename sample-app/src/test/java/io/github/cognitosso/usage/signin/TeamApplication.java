@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A user's application with browser sign-in and nothing else: the starter's default security, one page.
+ * A user's application with browser sign-in and nothing else: the starter's default
+ * security, one page.
  */
 @SpringBootApplication
 public class TeamApplication {

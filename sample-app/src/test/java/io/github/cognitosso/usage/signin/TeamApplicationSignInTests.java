@@ -16,9 +16,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application whose own configuration (here application.yml and an application-placeholders.yml profile file)
- * sets {@code cognito.*} to empty {@code ${COGNITO_...:}} placeholders: {@code @EnableCognitoSimulator} still wins,
- * and a user signs in on the test's random port without registering it by hand.
+ * An application whose own configuration (here application.yml and an
+ * application-placeholders.yml profile file) sets {@code cognito.*} to empty
+ * {@code ${COGNITO_...:}} placeholders: {@code @EnableCognitoSimulator} still wins, and a
+ * user signs in on the test's random port without registering it by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @ActiveProfiles("placeholders")

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The development run of docs/local-development.md: {@code TestTeamApplication.main}, as
- * {@code mvn spring-boot:test-run} starts it, runs the user's application on the simulator, and a browser signs in.
+ * {@code mvn spring-boot:test-run} starts it, runs the user's application on the
+ * simulator, and a browser signs in.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TestTeamApplicationTests {
@@ -26,7 +27,8 @@ class TestTeamApplicationTests {
 
 	@Test
 	void theDevelopmentMainRunsTheApplicationOnTheSimulator(CapturedOutput output) {
-		// spring.main.sources only hands the running context to this test so it can stop it afterwards.
+		// spring.main.sources only hands the running context to this test so it can stop
+		// it afterwards.
 		TestTeamApplication.main(new String[] { "--server.port=0", "--server.address=127.0.0.1",
 				"--spring.main.sources=" + Started.class.getName() });
 		try (ConfigurableApplicationContext context = started.get()) {

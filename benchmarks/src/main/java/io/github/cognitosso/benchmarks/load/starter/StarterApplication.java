@@ -7,8 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /**
- * The same API secured by the starter, configured only through {@code cognito.*} (the starter's default chain:
- * every request authenticated, the Cognito decoder with every check, stateless).
+ * The same API secured by the starter, configured only through {@code cognito.*} (the
+ * starter's default chain: every request authenticated, the Cognito decoder with every
+ * check, stateless).
  */
 @SpringBootApplication
 @Import(HelloController.class)
