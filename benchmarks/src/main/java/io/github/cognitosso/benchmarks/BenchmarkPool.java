@@ -16,9 +16,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-
 import io.github.cognitosso.autoconfigure.CognitoProperties;
-import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
 import io.github.cognitosso.test.CognitoSimulator;
 import io.github.cognitosso.test.SimulatedClient;
 import io.github.cognitosso.test.SimulatedUser;

@@ -12,14 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
+import io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentialsProperties;
+import io.github.cognitosso.autoconfigure.servlet.login.CognitoLoginProperties;
+import io.github.cognitosso.autoconfigure.servlet.login.CognitoLogoutProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.github.cognitosso.autoconfigure.client.CognitoClientCredentialsProperties;
-import io.github.cognitosso.autoconfigure.login.CognitoLoginProperties;
-import io.github.cognitosso.autoconfigure.login.CognitoLogoutProperties;
-import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.BeanWrapperImpl;

@@ -3,7 +3,7 @@ package io.github.cognitosso.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.cognitosso.autoconfigure.resource.CognitoAuthentication;
+import io.github.cognitosso.autoconfigure.core.CognitoAuthentication;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,8 +1,7 @@
 package io.github.cognitosso.sample;
 
+import io.github.cognitosso.autoconfigure.core.CognitoTokenException;
 import jakarta.servlet.http.HttpServletRequest;
-
-import io.github.cognitosso.autoconfigure.client.CognitoTokenException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -2,6 +2,12 @@ package io.github.cognitosso.benchmarks.decode;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoJwtAuthenticationConverter;
+import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoders;
+import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
+import io.github.cognitosso.benchmarks.BenchmarkPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -13,13 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import io.github.cognitosso.autoconfigure.CognitoAuthoritiesMapper;
-import io.github.cognitosso.autoconfigure.CognitoProperties;
-import io.github.cognitosso.autoconfigure.resource.CognitoJwtAuthenticationConverter;
-import io.github.cognitosso.autoconfigure.resource.CognitoJwtDecoders;
-import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
-import io.github.cognitosso.benchmarks.BenchmarkPool;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;

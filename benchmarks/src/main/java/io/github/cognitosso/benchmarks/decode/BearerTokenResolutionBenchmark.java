@@ -2,6 +2,8 @@ package io.github.cognitosso.benchmarks.decode;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.cognitosso.autoconfigure.servlet.resource.CognitoBearerTokenResolver;
+import io.github.cognitosso.benchmarks.BenchmarkPool;
 import jakarta.servlet.http.HttpServletRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,9 +16,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import io.github.cognitosso.autoconfigure.resource.CognitoBearerTokenResolver;
-import io.github.cognitosso.benchmarks.BenchmarkPool;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;

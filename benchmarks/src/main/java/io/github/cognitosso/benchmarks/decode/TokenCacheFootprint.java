@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.cognitosso.autoconfigure.CognitoProperties;
-import io.github.cognitosso.autoconfigure.resource.CognitoJwtDecoders;
-import io.github.cognitosso.autoconfigure.resource.CognitoResourceServerProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoders;
+import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
 import io.github.cognitosso.benchmarks.BenchmarkPool;
 
 import org.springframework.security.oauth2.jwt.JwtDecoder;

@@ -1,6 +1,6 @@
 package io.github.cognitosso.docs.gettingstarted;
 
-import io.github.cognitosso.autoconfigure.web.CognitoHttpConfigurer;
+import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpConfigurer;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
 package io.github.cognitosso.docs.m2m;
 
-import io.github.cognitosso.autoconfigure.client.CognitoClientCredentials;
+import io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentials;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package io.github.cognitosso.docs.m2m;
 
-import io.github.cognitosso.autoconfigure.client.CognitoClientCredentials;
-import io.github.cognitosso.autoconfigure.client.CognitoTokenException;
+import io.github.cognitosso.autoconfigure.core.CognitoTokenException;
+import io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentials;
 
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.client.RestClient;

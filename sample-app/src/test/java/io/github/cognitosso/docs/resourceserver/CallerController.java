@@ -2,7 +2,7 @@ package io.github.cognitosso.docs.resourceserver;
 
 import java.util.Map;
 
-import io.github.cognitosso.autoconfigure.resource.CognitoAuthentication;
+import io.github.cognitosso.autoconfigure.core.CognitoAuthentication;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

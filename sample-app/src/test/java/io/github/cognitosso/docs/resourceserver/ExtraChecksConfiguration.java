@@ -2,8 +2,7 @@ package io.github.cognitosso.docs.resourceserver;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-
-import io.github.cognitosso.autoconfigure.resource.CognitoJwtDecoderBuilderCustomizer;
+import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoderBuilderCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

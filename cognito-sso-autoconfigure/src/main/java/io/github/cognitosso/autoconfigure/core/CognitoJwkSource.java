@@ -1,0 +1,212 @@
+package io.github.cognitosso.autoconfigure.core;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.Assert;
+
+/**
+ * The pool's signing keys, fetched lazily (never at start-up) and cached, with the
+ * refresh rules an internet-facing API needs:
+ * <ul>
+ * <li>keys are fetched on the first token and again once {@code cacheTtl} has
+ * passed;</li>
+ * <li>a token naming an unknown {@code kid} (a rotated key, or a forged one) triggers at
+ * most one refetch per {@code refetchCooldown}, so a flood of forged kids costs Cognito
+ * one request per cooldown;</li>
+ * <li>when a fetch fails the cached keys stay in use, and the next attempt waits for the
+ * cooldown;</li>
+ * <li>one fetch at a time; while an expired key set is being refreshed, other requests
+ * keep using it, and a token naming an unknown kid while a fetch is running, or within
+ * the cooldown, is refused at once: only the very first token (no keys yet) waits for a
+ * fetch.</li>
+ * </ul>
+ * Nimbus' {@code JWKSourceBuilder} composes similar layers, but its rate limiter allows
+ * two fetches per interval and also throttles the periodic refresh, so a stream of forged
+ * kids could block it; it reads the system clock, which keeps tests from controlling
+ * time. This class keeps those rules in one place.
+ */
+public final class CognitoJwkSource implements JWKSource<SecurityContext> {
+
+	private static final Log logger = LogFactory.getLog(CognitoJwkSource.class);
+
+	private final JwkSetLoader loader;
+
+	private final Duration cacheTtl;
+
+	private final Duration refetchCooldown;
+
+	private final Clock clock;
+
+	private final ReentrantLock fetchLock = new ReentrantLock();
+
+	private volatile Keys keys;
+
+	/** Guarded by fetchLock: when the last refetch for an unknown kid happened. */
+	private Instant lastUnknownKeyRefetch;
+
+	/** Guarded by fetchLock: no fetch before this instant (set after a failure). */
+	private Instant retryNotBefore;
+
+	/**
+	 * @param jwkSetUri the JWKS URL
+	 * @param cacheTtl how long fetched keys are used before they are fetched again
+	 * @param refetchCooldown minimum time between refetches for unknown kids, and between
+	 * attempts after a failure; at least one second
+	 * @param connectTimeout connect timeout of a fetch
+	 * @param readTimeout the longest a fetch may take in all, from the request to the
+	 * last byte of the answer
+	 * @param clock the clock to read the time from
+	 */
+	public CognitoJwkSource(URI jwkSetUri, Duration cacheTtl, Duration refetchCooldown, Duration connectTimeout,
+			Duration readTimeout, Clock clock) {
+		Assert.notNull(jwkSetUri, "jwkSetUri must not be null");
+		Assert.isTrue(isPositive(cacheTtl), "cacheTtl must be positive");
+		Assert.isTrue(
+				refetchCooldown != null && refetchCooldown.compareTo(CognitoJwtDecoders.MIN_REFETCH_COOLDOWN) >= 0,
+				"refetchCooldown must be at least " + CognitoJwtDecoders.MIN_REFETCH_COOLDOWN);
+		Assert.isTrue(isPositive(connectTimeout), "connectTimeout must be positive");
+		Assert.isTrue(isPositive(readTimeout), "readTimeout must be positive");
+		Assert.notNull(clock, "clock must not be null");
+		this.loader = new JwkSetLoader(jwkSetUri, connectTimeout, readTimeout);
+		this.cacheTtl = cacheTtl;
+		this.refetchCooldown = refetchCooldown;
+		this.clock = clock;
+	}
+
+	private static boolean isPositive(Duration duration) {
+		return duration != null && !duration.isNegative() && !duration.isZero();
+	}
+
+	@Override
+	public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
+		Keys current = this.keys;
+		if (current == null) {
+			current = loadFirst();
+		}
+		else if (this.clock.millis() >= current.expiresAtMillis()) {
+			current = refreshExpired(current);
+		}
+		List<JWK> matches = selector.select(current.set());
+		if (!matches.isEmpty()) {
+			return matches;
+		}
+		Keys refetched = refetchForUnknownKey(current);
+		return (refetched != current) ? selector.select(refetched.set()) : matches;
+	}
+
+	private Keys loadFirst() throws KeySourceException {
+		this.fetchLock.lock();
+		try {
+			Keys current = this.keys;
+			if (current != null) {
+				return current;
+			}
+			if (inBackoff()) {
+				throw new KeySourceException("The JSON Web Key Set of " + this.loader.uri()
+						+ " is unavailable: the last fetch failed less than " + this.refetchCooldown + " ago");
+			}
+			return fetch();
+		}
+		finally {
+			this.fetchLock.unlock();
+		}
+	}
+
+	private Keys refreshExpired(Keys stale) {
+		if (!this.fetchLock.tryLock()) {
+			return stale;
+		}
+		try {
+			Keys current = this.keys;
+			if (current != stale || inBackoff()) {
+				return current;
+			}
+			return fetch();
+		}
+		catch (KeySourceException ex) {
+			return stale;
+		}
+		finally {
+			this.fetchLock.unlock();
+		}
+	}
+
+	private Keys refetchForUnknownKey(Keys seen) {
+		// Never wait: while a fetch runs, another unknown kid is refused at once rather
+		// than held for as long as
+		// Cognito takes to answer (a forged kid costs nothing to make; the fetch in
+		// flight is the one answer anyway).
+		if (!this.fetchLock.tryLock()) {
+			return seen;
+		}
+		try {
+			Keys current = this.keys;
+			if (current != seen) {
+				return current;
+			}
+			Instant now = this.clock.instant();
+			if (this.lastUnknownKeyRefetch != null
+					&& now.isBefore(this.lastUnknownKeyRefetch.plus(this.refetchCooldown)) || inBackoff()) {
+				return seen;
+			}
+			this.lastUnknownKeyRefetch = now;
+			if (logger.isDebugEnabled()) {
+				logger.debug("A token names a key that is not in the cached key set; fetching " + this.loader.uri());
+			}
+			return fetch();
+		}
+		catch (KeySourceException ex) {
+			return seen;
+		}
+		finally {
+			this.fetchLock.unlock();
+		}
+	}
+
+	/** Called with fetchLock held. */
+	private boolean inBackoff() {
+		return this.retryNotBefore != null && this.clock.instant().isBefore(this.retryNotBefore);
+	}
+
+	/** Called with fetchLock held. */
+	private Keys fetch() throws KeySourceException {
+		try {
+			JWKSet set = this.loader.load();
+			Keys fetched = new Keys(set, this.clock.millis() + this.cacheTtl.toMillis());
+			this.keys = fetched;
+			this.retryNotBefore = null;
+			return fetched;
+		}
+		catch (KeySourceException ex) {
+			this.retryNotBefore = this.clock.instant().plus(this.refetchCooldown);
+			if (logger.isWarnEnabled()) {
+				logger.warn(ex.getMessage() + ((this.keys != null) ? "; the cached keys stay in use" : "")
+						+ "; next attempt in " + this.refetchCooldown.toSeconds() + "s at the earliest");
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * A fetched key set and the time (epoch millis) until which it is used without
+	 * refetching.
+	 */
+	private record Keys(JWKSet set, long expiresAtMillis) {
+
+	}
+
+}

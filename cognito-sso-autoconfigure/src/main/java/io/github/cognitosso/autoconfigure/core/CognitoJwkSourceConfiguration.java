@@ -1,0 +1,40 @@
+package io.github.cognitosso.autoconfigure.core;
+
+import java.time.Clock;
+
+import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The pool's signing keys as one {@link CognitoJwkSource} bean, shared by bearer-token
+ * validation and by the ID-token check at browser login: one key set fetched and cached
+ * once, one cooldown, one size limit, one set of timeouts
+ * ({@code cognito.resource-server.jwks.*}). Imported by the resource-server and the login
+ * auto-configurations, so it exists whenever either is on, and with browser login alone
+ * ({@code cognito.resource-server.enabled=false}); so does the
+ * {@link CognitoResourceServerProperties} bean that holds those settings.
+ * <p>
+ * Looked up by its own type, not as any {@code JWKSource}: an application that is also an
+ * authorization server has a {@code JWKSource} bean of its own signing keys, which must
+ * never decide whether a Cognito token is valid.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CognitoResourceServerProperties.class)
+public final class CognitoJwkSourceConfiguration {
+
+	/**
+	 * The key cache runs on the system clock, never on an application {@code Clock} bean:
+	 * a fixed or test clock would keep stale keys forever and allow a single refetch for
+	 * an unknown key.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public CognitoJwkSource cognitoJwkSource(CognitoResourceServerProperties properties, CognitoEndpoints endpoints) {
+		return CognitoJwtDecoders.jwkSource(properties.getJwks(), endpoints, Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.cognitosso.autoconfigure.core;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.Assert;
+
+/**
+ * Spring Security's {@link NimbusJwtDecoder} with three additions for an internet-facing
+ * API: tokens longer than a limit are rejected before any parsing, a token is accepted in
+ * its canonical spelling only (unpadded base64url, RFC 7515: see
+ * {@link CanonicalTokenForm}), and every failure becomes a {@link BadJwtException} whose
+ * message names the failed check without repeating the token. Spring answers a
+ * {@code BadJwtException} with 401; any other {@code JwtException} (an unreachable key
+ * set, for example) would surface as a 500.
+ * <p>
+ * Build one with {@link CognitoJwtDecoders}. It holds no Spring context, so it can be
+ * wrapped (a validated-token cache) or benchmarked on its own.
+ */
+public final class CognitoJwtDecoder implements JwtDecoder {
+
+	private final JwtDecoder delegate;
+
+	private final int maxTokenLength;
+
+	private final String tooLarge;
+
+	/**
+	 * @param delegate the decoder that verifies and validates (normally a
+	 * {@link NimbusJwtDecoder})
+	 * @param maxTokenLength the longest token accepted, in characters (a JWT is ASCII:
+	 * characters are bytes)
+	 */
+	public CognitoJwtDecoder(JwtDecoder delegate, int maxTokenLength) {
+		Assert.notNull(delegate, "delegate must not be null");
+		Assert.isTrue(maxTokenLength > 0, "maxTokenLength must be positive");
+		this.delegate = delegate;
+		this.maxTokenLength = maxTokenLength;
+		this.tooLarge = DecodingFailures.tooLarge(maxTokenLength);
+	}
+
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		if (token == null || token.isEmpty()) {
+			throw new BadJwtException(DecodingFailures.EMPTY);
+		}
+		if (token.length() > this.maxTokenLength) {
+			throw new BadJwtException(this.tooLarge);
+		}
+		Jwt jwt;
+		try {
+			jwt = this.delegate.decode(token);
+		}
+		catch (JwtValidationException ex) {
+			// The validators' descriptions are already safe to show.
+			throw ex;
+		}
+		catch (JwtException ex) {
+			throw DecodingFailures.translate(token, ex);
+		}
+		catch (RuntimeException ex) {
+			throw DecodingFailures.translate(token, new JwtException(ex.getMessage(), ex));
+		}
+		// After verification, so a token that is bad anyway is refused as it always was
+		// (a truncated signature still
+		// "does not verify"); a valid token in another spelling is refused here.
+		if (!CanonicalTokenForm.isCanonical(token)) {
+			throw new BadJwtException(DecodingFailures.NOT_CANONICAL);
+		}
+		return jwt;
+	}
+
+}

@@ -1,0 +1,171 @@
+package io.github.cognitosso.autoconfigure.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.util.Assert;
+
+/**
+ * Remembers the tokens the delegate has validated, so a client that sends the same token
+ * on every request (as every OAuth client does until the token expires) pays for the
+ * RS256 verification and the checks once, not per request.
+ * <p>
+ * What it may and may not do, so that it never accepts a token the delegate would refuse:
+ * <ul>
+ * <li>only tokens the delegate accepted, in their canonical spelling, are stored; a
+ * failure is never stored, and every refusal (with its status and description) comes from
+ * the delegate;</li>
+ * <li>the key is the whole token, compared exactly: a token differing in one character, a
+ * forged signature say, is a different key and goes to the delegate;</li>
+ * <li>an entry lives {@code min(maxTtl, exp - now)}, without the clock skew the lifetime
+ * check tolerates, and the token's {@code exp} is checked again on every hit: a token
+ * that expired while cached goes back to the delegate, which refuses it exactly as it
+ * would have without the cache;</li>
+ * <li>the number of entries is bounded (Caffeine evicts the least useful ones past
+ * {@code maximumSize}).</li>
+ * </ul>
+ * The key is the token string itself rather than a SHA-256 of it: the cached {@link Jwt}
+ * keeps the token string anyway ({@link Jwt#getTokenValue()}), so a digest would save no
+ * memory and would cost a hash per request (see docs/benchmarks.md for the numbers).
+ * <p>
+ * Caffeine is an optional dependency: callers check that it is on the class path, and
+ * reach this class only through {@link #wrap}, a static call whose signature names no
+ * Caffeine type, so nothing of Caffeine is linked without it.
+ */
+final class ValidatedTokenCache implements JwtDecoder {
+
+	/**
+	 * Far beyond any Cognito token's lifetime (one day at most), and far from overflowing
+	 * Caffeine's nanoseconds.
+	 */
+	private static final Duration LONGEST_TTL = Duration.ofDays(365);
+
+	private final JwtDecoder delegate;
+
+	private final Clock clock;
+
+	private final Cache<String, Jwt> validated;
+
+	/**
+	 * @param delegate the decoder that verifies and validates
+	 * @param maximumSize the most tokens kept
+	 * @param maxTtl the longest a token is kept, however far its {@code exp}
+	 * @param clock the clock {@code exp} is compared with
+	 * @param ticker Caffeine's time source for the entries' lifetimes
+	 * @param executor runs Caffeine's maintenance (eviction)
+	 */
+	ValidatedTokenCache(JwtDecoder delegate, long maximumSize, Duration maxTtl, Clock clock, Ticker ticker,
+			Executor executor) {
+		Assert.notNull(delegate, "delegate must not be null");
+		Assert.isTrue(maximumSize > 0, "maximumSize must be positive");
+		Assert.isTrue(maxTtl != null && !maxTtl.isNegative() && !maxTtl.isZero(), "maxTtl must be positive");
+		Assert.notNull(clock, "clock must not be null");
+		this.delegate = delegate;
+		this.clock = clock;
+		this.validated = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfter(new UntilExpiry((maxTtl.compareTo(LONGEST_TTL) < 0) ? maxTtl : LONGEST_TTL, clock))
+			.ticker(ticker)
+			.executor(executor)
+			.build();
+	}
+
+	/**
+	 * @param delegate the decoder that verifies and validates
+	 * @param maximumSize the most tokens kept
+	 * @param maxTtl the longest a token is kept, however far its {@code exp}
+	 * @param clock the clock {@code exp} is compared with; the entries' lifetimes follow
+	 * it too, unless it is the system clock (then Caffeine's monotonic system ticker is
+	 * used)
+	 * @return the delegate behind a validated-token cache
+	 */
+	static JwtDecoder wrap(JwtDecoder delegate, long maximumSize, Duration maxTtl, Clock clock) {
+		Ticker ticker = isSystemClock(clock) ? Ticker.systemTicker() : () -> clock.millis() * 1_000_000L;
+		// Eviction is a few map operations: the request that triggers it does it, no pool
+		// thread is involved.
+		return new ValidatedTokenCache(delegate, maximumSize, maxTtl, clock, ticker, Runnable::run);
+	}
+
+	private static boolean isSystemClock(Clock clock) {
+		return clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone());
+	}
+
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		Jwt cached = this.validated.getIfPresent(token);
+		if (cached != null) {
+			if (this.clock.instant().isBefore(cached.getExpiresAt())) {
+				return cached;
+			}
+			// Expired while cached (Caffeine's ticker and the wall clock need not agree
+			// to the nanosecond).
+			this.validated.asMap().remove(token, cached);
+		}
+		Jwt jwt = this.delegate.decode(token);
+		Instant expiresAt = jwt.getExpiresAt();
+		// A token accepted only thanks to the clock skew (exp just past) is not worth
+		// keeping; nor is a spelling other
+		// than the canonical one, which CognitoJwtDecoder refuses (one token, one entry).
+		if (expiresAt != null && this.clock.instant().isBefore(expiresAt) && CanonicalTokenForm.isCanonical(token)) {
+			this.validated.put(token, jwt);
+		}
+		return jwt;
+	}
+
+	/**
+	 * @return the number of tokens kept, after pending evictions
+	 */
+	long size() {
+		this.validated.cleanUp();
+		return this.validated.estimatedSize();
+	}
+
+	/**
+	 * Each entry lives until its token's {@code exp} or for {@code maxTtl}, whichever
+	 * comes first; reads and overwrites never extend it.
+	 */
+	private static final class UntilExpiry implements Expiry<String, Jwt> {
+
+		private final Duration maxTtl;
+
+		private final Clock clock;
+
+		UntilExpiry(Duration maxTtl, Clock clock) {
+			this.maxTtl = maxTtl;
+			this.clock = clock;
+		}
+
+		@Override
+		public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
+			Duration untilExpiry = Duration.between(this.clock.instant(), jwt.getExpiresAt());
+			if (untilExpiry.isNegative()) {
+				return 0;
+			}
+			// Compared as durations first: a far-future exp would overflow a count of
+			// nanoseconds.
+			return (untilExpiry.compareTo(this.maxTtl) < 0) ? untilExpiry.toNanos() : this.maxTtl.toNanos();
+		}
+
+		@Override
+		public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
+			return Math.min(currentDuration, expireAfterCreate(token, jwt, currentTime));
+		}
+
+		@Override
+		public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.cognitosso.autoconfigure.servlet.client;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
+import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
+import io.github.cognitosso.autoconfigure.core.ClientCredentialsSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Machine-to-machine calls with the client credentials grant
+ * ({@code cognito.client-credentials.*}): the {@link CognitoClientCredentials} bean and,
+ * for the default client, a pre-built {@code cognitoRestClient}.
+ * <p>
+ * Works in any application, web or not, and defines no Spring Security OAuth2 client
+ * beans (registration repository, authorized client manager or service): the
+ * browser-login ones stay the application's and Spring Boot's.
+ */
+@AutoConfiguration(after = CognitoAutoConfiguration.class)
+@ConditionalOnCognito
+@ConditionalOnCognitoClientCredentials
+@ConditionalOnClass({ RestClient.class, ClientCredentialsOAuth2AuthorizedClientProvider.class })
+@EnableConfigurationProperties(CognitoClientCredentialsProperties.class)
+public final class CognitoClientCredentialsAutoConfiguration {
+
+	/** Name of the pre-built {@link RestClient} of the default client. */
+	public static final String REST_CLIENT_BEAN_NAME = "cognitoRestClient";
+
+	@Bean
+	@ConditionalOnMissingBean
+	public CognitoClientCredentials cognitoClientCredentials(CognitoProperties properties,
+			CognitoClientCredentialsProperties clientCredentialsProperties, CognitoEndpoints endpoints,
+			ObjectProvider<Clock> clock, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ResourceLoader resourceLoader, Environment environment) {
+		List<ClientCredentialsSettings> clients = ClientCredentialsSettingsResolver.resolve(properties,
+				clientCredentialsProperties, loginEnabled(environment), endpoints, resourceLoader.getClassLoader());
+		return new CognitoClientCredentials(clients, clock.getIfUnique(Clock::systemUTC),
+				() -> restClientBuilder.getIfAvailable(RestClient::builder), environment::resolveRequiredPlaceholders);
+	}
+
+	/**
+	 * Read by name: browser login's settings are bound by its own auto-configuration,
+	 * which may be off.
+	 */
+	private static Boolean loginEnabled(Environment environment) {
+		return Binder.get(environment).bind("cognito.login.enabled", Boolean.class).orElse(null);
+	}
+
+	/**
+	 * Not a default candidate: it sends a machine token on every call, so it must never
+	 * be injected by accident where the application wanted a plain {@code RestClient}.
+	 * Inject it with {@code @Qualifier("cognitoRestClient")}.
+	 */
+	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
+	@Conditional(OnCognitoClientCredentialsCondition.OnDefaultClient.class)
+	public RestClient cognitoRestClient(CognitoClientCredentials clientCredentials) {
+		return clientCredentials.restClient(CognitoClientCredentials.DEFAULT_CLIENT);
+	}
+
+}

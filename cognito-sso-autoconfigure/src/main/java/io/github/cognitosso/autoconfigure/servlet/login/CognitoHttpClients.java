@@ -1,0 +1,67 @@
+package io.github.cognitosso.autoconfigure.servlet.login;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * The HTTP clients of the calls made to Cognito during browser sessions, all with the
+ * configured timeout: Spring Security's defaults wait forever for a token endpoint that
+ * never answers, holding the user's request thread.
+ */
+final class CognitoHttpClients {
+
+	private CognitoHttpClients() {
+	}
+
+	static ClientHttpRequestFactory requestFactory(Duration timeout) {
+		HttpClient client = HttpClient.newBuilder()
+			.connectTimeout(timeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+		factory.setReadTimeout(timeout);
+		return factory;
+	}
+
+	/**
+	 * @return a client for the token endpoint, set up as Spring Security's own token
+	 * response clients are
+	 */
+	static RestClient tokenEndpoint(Duration timeout) {
+		return RestClient.builder().requestFactory(requestFactory(timeout)).configureMessageConverters((converters) -> {
+			converters.addCustomConverter(new FormHttpMessageConverter());
+			converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
+		}).defaultStatusHandler(new CognitoErrorResponseHandler("invalid_token_response")).build();
+	}
+
+	/**
+	 * @return a client for the revocation endpoint: form requests, every error answer an
+	 * OAuth2AuthorizationException
+	 */
+	static RestClient revocationEndpoint(Duration timeout) {
+		return RestClient.builder()
+			.requestFactory(requestFactory(timeout))
+			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter()))
+			.defaultStatusHandler(new CognitoErrorResponseHandler("revocation_failed"))
+			.build();
+	}
+
+	/**
+	 * @return a template for the userInfo endpoint (Spring Security's user service takes
+	 * a {@code RestOperations})
+	 */
+	static RestTemplate userInfoEndpoint(Duration timeout) {
+		RestTemplate template = new RestTemplate(requestFactory(timeout));
+		template.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
+		return template;
+	}
+
+}

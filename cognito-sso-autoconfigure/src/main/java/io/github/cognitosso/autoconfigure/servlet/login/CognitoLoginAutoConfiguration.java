@@ -1,0 +1,242 @@
+package io.github.cognitosso.autoconfigure.servlet.login;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
+import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
+import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
+import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
+import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.util.StringUtils;
+
+/**
+ * Browser single sign-on through Cognito's managed login: the {@code cognito} client
+ * registration (built from the derived endpoints, no discovery call), the signed-in user
+ * with Cognito groups and scopes as authorities, token refresh, and a logout that revokes
+ * the refresh token and ends the Cognito session too. It plugs into HTTP security through
+ * a {@link CognitoHttpSecurityCustomizer}.
+ * <p>
+ * Ordered before Spring Boot's OAuth2 client auto-configurations (by name: Boot moves
+ * classes between minor versions) so that their client registration and authorized-client
+ * repository back off in favour of these. With a {@link ClientRegistrationRepository} on
+ * the class path, Boot's generated default user and password back off too. Every bean is
+ * replaceable.
+ */
+@AutoConfiguration(after = CognitoAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
+@ConditionalOnCognitoLogin
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ ClientRegistration.class, HttpSecurity.class, JwtDecoder.class })
+@EnableConfigurationProperties({ CognitoLoginProperties.class, CognitoLogoutProperties.class })
+@Import(CognitoJwkSourceConfiguration.class)
+public final class CognitoLoginAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
+	public InMemoryClientRegistrationRepository cognitoClientRegistrationRepository(CognitoProperties properties,
+			CognitoLoginProperties login, CognitoEndpoints endpoints) {
+		return new InMemoryClientRegistrationRepository(
+				CognitoClientRegistrations.cognito(properties, login, endpoints));
+	}
+
+	/**
+	 * The signed-in user's tokens live in the HTTP session: they end with it, each
+	 * browser session refreshes and revokes its own refresh token, and they follow the
+	 * session when it is shared between instances (Boot's default would keep them in one
+	 * instance's memory, keyed by user name, past the session's end).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(OAuth2AuthorizedClientRepository.class)
+	public OAuth2AuthorizedClientRepository cognitoAuthorizedClientRepository(ObjectProvider<Clock> clock) {
+		return new ClockStampedAuthorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository(),
+				clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public OAuth2UserService<OidcUserRequest, OidcUser> cognitoOidcUserService(CognitoProperties properties,
+			CognitoLoginProperties login, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
+		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout());
+	}
+
+	/**
+	 * Keeps a browser user a {@code CognitoAuthentication} when a token refresh renews
+	 * the user.
+	 */
+	@Bean
+	RefreshedUserListener cognitoRefreshedUserListener(CognitoProperties properties,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
+			ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> userService,
+			ObjectProvider<JwtDecoderFactory<ClientRegistration>> idTokenDecoderFactory,
+			ApplicationEventPublisher eventPublisher) {
+		return new RefreshedUserListener(userService.getObject(), idTokenDecoderFactory.getObject(),
+				mapper(properties, authoritiesMapper), eventPublisher);
+	}
+
+	/**
+	 * ID tokens are verified with the key set bearer-token validation uses: one fetch,
+	 * one set of JWKS timeouts.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public JwtDecoderFactory<ClientRegistration> cognitoIdTokenDecoderFactory(CognitoEndpoints endpoints,
+			CognitoJwkSource jwkSource, ObjectProvider<Clock> clock) {
+		return new CognitoIdTokenDecoderFactory(endpoints.acceptedIssuers(), jwkSource, clock(clock));
+	}
+
+	/**
+	 * Hands out the signed-in user's tokens
+	 * ({@code @RegisteredOAuth2AuthorizedClient("cognito")}, an
+	 * {@code OAuth2ClientHttpRequestInterceptor}), refreshing an expired access token
+	 * with the refresh token, one refresh per session at a time, keeping the refresh
+	 * token a rotating refresh returns.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public OAuth2AuthorizedClientManager cognitoAuthorizedClientManager(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login,
+			ApplicationEventPublisher eventPublisher, ObjectProvider<Clock> clock) {
+		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+		refresh.setClock(clock(clock));
+		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(login.getTimeout()));
+		// Lets Spring Security refresh the signed-in user from the new ID token a refresh
+		// brings.
+		refresh.setApplicationEventPublisher(eventPublisher);
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
+				authorizedClients);
+		manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
+				new AuthorizationCodeOAuth2AuthorizedClientProvider(), refresh));
+		return new SessionSynchronizedAuthorizedClientManager(manager);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "cognito.logout.revoke-refresh-token", havingValue = "true", matchIfMissing = true)
+	public CognitoTokenRevoker cognitoTokenRevoker(CognitoLoginProperties login, CognitoEndpoints endpoints) {
+		// The start-up check of cognito.* makes sure browser login has this endpoint.
+		URI endpoint = endpoints.revocation().orElseThrow();
+		return new CognitoTokenRevoker(endpoint, login.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public CognitoLogoutSuccessHandler cognitoLogoutSuccessHandler(CognitoProperties properties,
+			CognitoLogoutProperties logout, CognitoEndpoints endpoints) {
+		// The start-up check of cognito.* makes sure browser login has this endpoint.
+		URI endpoint = endpoints.logout().orElseThrow();
+		return new CognitoLogoutSuccessHandler(endpoint, properties.getClientId(), logout.getLogoutUri());
+	}
+
+	@Bean
+	public CognitoHttpSecurityCustomizer cognitoLoginHttpSecurityCustomizer(CognitoProperties properties,
+			CognitoLoginProperties login, Environment environment, ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository authorizedClients,
+			OAuth2UserService<OidcUserRequest, OidcUser> userService, CognitoLogoutSuccessHandler logoutSuccessHandler,
+			ObjectProvider<CognitoTokenRevoker> revoker, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
+			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager, ObjectProvider<Clock> clock) {
+		CognitoLoginValidator.validate(properties, login, environment);
+		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
+				environment.getProperty("server.servlet.context-path", ""));
+		ApiRequestMatcher apiRequests = new ApiRequestMatcher();
+		LogoutHandler revokingHandler = new RefreshTokenRevokingLogoutHandler(authorizedClients,
+				revoker.getIfAvailable());
+		SessionRenewalFilter sessionRenewal = (login.isSessionFollowsTokens() || login.getSessionMaxLifetime() != null)
+				? new SessionRenewalFilter(authorizedClients, authorizedClientManager.getObject(), revokingHandler,
+						login.isSessionFollowsTokens(), login.getSessionMaxLifetime(), clock(clock), apiRequests)
+				: null;
+		return new CognitoLoginHttpSecurityCustomizer(registrations, authorizedClients,
+				authorizationCodeTokenResponseClient(login.getTimeout()), userService, authorizationParameters(login),
+				callbackPath, new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
+				new CognitoAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests), revokingHandler,
+				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper), clock(clock), sessionRenewal);
+	}
+
+	private static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+			Duration timeout) {
+		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
+		return new GrantedScopesTokenResponseClient<>(client);
+	}
+
+	private static OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenResponseClient(
+			Duration timeout) {
+		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
+		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
+		return new GrantedScopesTokenResponseClient<>(client);
+	}
+
+	/**
+	 * The extra authorize parameters: the free-form ones, then the named settings, which
+	 * win.
+	 */
+	private static Map<String, String> authorizationParameters(CognitoLoginProperties login) {
+		Map<String, String> parameters = new LinkedHashMap<>(login.getAuthorizationParameters());
+		if (StringUtils.hasText(login.getIdentityProvider())) {
+			parameters.put("identity_provider", login.getIdentityProvider().trim());
+		}
+		if (StringUtils.hasText(login.getLang())) {
+			parameters.put("lang", login.getLang().trim());
+		}
+		if (StringUtils.hasText(login.getResource())) {
+			parameters.put("resource", login.getResource().trim());
+		}
+		return parameters;
+	}
+
+	private static CognitoAuthoritiesMapper mapper(CognitoProperties properties,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
+		return authoritiesMapper.getIfAvailable(() -> new CognitoAuthoritiesMapper(properties.getAuthorities()));
+	}
+
+	/** The application's clock when it has one (tests move it), else the system clock. */
+	private static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfUnique(Clock::systemUTC);
+	}
+
+	private static String blankToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+}
