@@ -10,6 +10,9 @@ import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
  * One machine-to-machine client after inheritance and validation: everything needed to
  * ask Cognito's token endpoint for an access token. {@link #toString()} leaves the secret
  * out.
+ * <p>
+ * Public for the web adapters ({@code servlet.client} now, a reactive one next); not an
+ * application API: applications use {@code CognitoClientCredentials}.
  *
  * @param name the client's name: {@code default} or a key of
  * {@code cognito.client-credentials.clients}

@@ -54,6 +54,9 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
  * </ul>
  * The registration repository and authorized client service are private to this object,
  * not beans, so they never meet the browser-login ones.
+ * <p>
+ * Public for the web adapters ({@code servlet.client} now, a reactive one next); not an
+ * application API: applications use {@code CognitoClientCredentials}.
  */
 public final class ClientCredentialsTokenSource {
 

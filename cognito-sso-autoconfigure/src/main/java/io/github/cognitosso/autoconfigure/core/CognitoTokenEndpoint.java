@@ -29,6 +29,9 @@ import org.springframework.web.client.RestClientResponseException;
  * 4xx and 5xx with the body attached, rather than Spring Security's error handler, which
  * reads an OAuth error only from a 400 (Cognito's {@code invalid_client} may come with a
  * 401).
+ * <p>
+ * Public for the web adapters ({@code servlet.client} now, a reactive one next); not an
+ * application API: applications use {@code CognitoClientCredentials}.
  */
 public final class CognitoTokenEndpoint {
 
