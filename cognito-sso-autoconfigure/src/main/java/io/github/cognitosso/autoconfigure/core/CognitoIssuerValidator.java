@@ -2,9 +2,6 @@ package io.github.cognitosso.autoconfigure.core;
 
 import java.net.URI;
 import java.util.Collection;
-import java.util.List;
-
-import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -19,7 +16,7 @@ import org.springframework.util.Assert;
  * A pool can be switched from the original issuer form
  * ({@code https://cognito-idp.<region>.amazonaws.com/<pool>}) to the multi-Region one
  * ({@code https://issuer-cognito-idp...}); tokens of both kinds are in flight while it
- * migrates, so {@link #forPool} accepts both unless told otherwise.
+ * migrates, so {@link CognitoPool#from} accepts both unless told otherwise.
  */
 final class CognitoIssuerValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -42,14 +39,12 @@ final class CognitoIssuerValidator implements OAuth2TokenValidator<Jwt> {
 	}
 
 	/**
-	 * @param endpoints the pool's endpoints
-	 * @param bothIssuerTypes whether both Cognito issuer forms of the pool are accepted,
-	 * or only the configured one (an issuer override is always the only one)
+	 * @param pool the pool whose {@link CognitoPool#acceptedIssuers() issuers} are
+	 * accepted
 	 * @return a validator for the pool's tokens
 	 */
-	static CognitoIssuerValidator forPool(CognitoEndpoints endpoints, boolean bothIssuerTypes) {
-		List<URI> issuers = bothIssuerTypes ? endpoints.acceptedIssuers() : List.of(endpoints.issuer());
-		return new CognitoIssuerValidator(issuers.stream().map(URI::toString).toList());
+	static CognitoIssuerValidator forPool(CognitoPool pool) {
+		return new CognitoIssuerValidator(pool.acceptedIssuers().stream().map(URI::toString).toList());
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.core;
 import java.time.Clock;
 
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+import io.github.cognitosso.autoconfigure.CognitoProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
  * once, one cooldown, one size limit, one set of timeouts
  * ({@code cognito.resource-server.jwks.*}). Imported by the resource-server and the login
  * auto-configurations, so it exists whenever either is on, and with browser login alone
- * ({@code cognito.resource-server.enabled=false}); so does the
- * {@link CognitoResourceServerProperties} bean that holds those settings.
+ * ({@code cognito.resource-server.enabled=false}); so do the
+ * {@link CognitoResourceServerProperties} bean that holds those settings and the
+ * {@link CognitoPool} bean that both decoders are built from.
  * <p>
  * Looked up by its own type, not as any {@code JWKSource}: an application that is also an
  * authorization server has a {@code JWKSource} bean of its own signing keys, which must
@@ -35,6 +37,18 @@ public final class CognitoJwkSourceConfiguration {
 	@ConditionalOnMissingBean
 	public CognitoJwkSource cognitoJwkSource(CognitoResourceServerProperties properties, CognitoEndpoints endpoints) {
 		return CognitoJwtDecoders.jwkSource(properties.getJwks(), endpoints, Clock.systemUTC());
+	}
+
+	/**
+	 * The pool as one value (endpoints, accepted app clients and issuers, keys), built
+	 * from the beans in use, so an application's own {@link CognitoEndpoints} or
+	 * {@link CognitoJwkSource} is the pool's.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public CognitoPool cognitoPool(CognitoProperties properties, CognitoResourceServerProperties resourceServer,
+			CognitoEndpoints endpoints, CognitoJwkSource jwkSource) {
+		return CognitoPool.from(properties, resourceServer, endpoints, jwkSource);
 	}
 
 }

@@ -3,13 +3,10 @@ package io.github.cognitosso.autoconfigure.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
@@ -38,8 +35,10 @@ import org.springframework.util.StringUtils;
  * JwtDecoder decoder = CognitoJwtDecoders.fromProperties(pool, resourceServer, pool.toEndpoints());
  * </pre>
  *
- * In an application, add a check with an {@code OAuth2TokenValidator<Jwt>} bean and
- * anything else with a {@link CognitoJwtDecoderBuilderCustomizer} bean: the
+ * The pool's endpoints, accepted app clients and keys come in as a {@link CognitoPool}
+ * ({@link #forPool}); the {@code fromProperties} methods map the properties to a pool
+ * first. In an application, add a check with an {@code OAuth2TokenValidator<Jwt>} bean
+ * and anything else with a {@link CognitoJwtDecoderBuilderCustomizer} bean: the
  * auto-configured decoder picks both up and keeps the validated-token cache. The pieces
  * are public too, for applications that assemble their own decoder: {@link #validator}
  * (all Cognito checks) and {@link #jwkSource} (the cached, rate-limited key set). With
@@ -85,16 +84,16 @@ public final class CognitoJwtDecoders {
 	 */
 	public static CognitoJwtDecoder fromProperties(CognitoProperties properties,
 			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, Clock clock) {
-		return fromProperties(properties, resourceServer, endpoints,
-				jwkSource(resourceServer.getJwks(), endpoints, clock), clock, List.of(), List.of());
+		CognitoJwkSource keys = jwkSource(resourceServer.getJwks(), endpoints, clock);
+		return forPool(CognitoPool.from(properties, resourceServer, endpoints, keys), resourceServer, clock, List.of(),
+				List.of());
 	}
 
 	/**
-	 * @param properties the pool's {@code cognito.*} settings
+	 * @param pool the pool whose tokens are accepted: its issuers, app clients and keys
+	 * (the auto-configuration passes the {@link CognitoPool} bean, whose
+	 * {@link CognitoJwkSource} browser login shares, so both fetch the key set once)
 	 * @param resourceServer the {@code cognito.resource-server.*} settings
-	 * @param endpoints the pool's endpoints
-	 * @param keys the pool's keys (the auto-configuration passes the
-	 * {@link CognitoJwkSource} that browser login shares, so both fetch the key set once)
 	 * @param clock the clock for token lifetimes and the validated-token cache
 	 * @param extraValidators the application's own checks, run after the Cognito checks
 	 * (their first failure is the answer's {@code error_description}, as for the Cognito
@@ -105,11 +104,10 @@ public final class CognitoJwtDecoders {
 	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*}
 	 * setting cannot work
 	 */
-	public static CognitoJwtDecoder fromProperties(CognitoProperties properties,
-			CognitoResourceServerProperties resourceServer, CognitoEndpoints endpoints, JWKSource<SecurityContext> keys,
+	public static CognitoJwtDecoder forPool(CognitoPool pool, CognitoResourceServerProperties resourceServer,
 			Clock clock, List<OAuth2TokenValidator<Jwt>> extraValidators,
 			List<CognitoJwtDecoderBuilderCustomizer> customizers) {
-		OAuth2TokenValidator<Jwt> validator = validator(properties, resourceServer, endpoints, clock);
+		OAuth2TokenValidator<Jwt> validator = validator(pool, resourceServer, clock);
 		if (!extraValidators.isEmpty()) {
 			List<OAuth2TokenValidator<Jwt>> all = new ArrayList<>();
 			all.add(validator);
@@ -118,7 +116,7 @@ public final class CognitoJwtDecoders {
 		}
 		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to
 		// algorithm confusion.
-		NimbusJwtDecoder.JwkSourceJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSource(keys)
+		NimbusJwtDecoder.JwkSourceJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSource(pool.keys())
 			.jwsAlgorithm(SignatureAlgorithm.RS256);
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		NimbusJwtDecoder nimbus = builder.build();
@@ -153,22 +151,21 @@ public final class CognitoJwtDecoders {
 	}
 
 	/**
-	 * @param properties the pool's {@code cognito.*} settings
+	 * @param pool the pool whose issuers and app clients are accepted
 	 * @param settings the {@code cognito.resource-server.*} settings
-	 * @param endpoints the pool's endpoints
 	 * @param clock the clock for token lifetimes
 	 * @return every Cognito check, in the order their failures are reported: issuer,
 	 * lifetime, token use, app client, then the optional audience and required scopes
 	 * @throws CognitoConfigurationException when a {@code cognito.resource-server.*}
 	 * setting cannot work
 	 */
-	public static OAuth2TokenValidator<Jwt> validator(CognitoProperties properties,
-			CognitoResourceServerProperties settings, CognitoEndpoints endpoints, Clock clock) {
+	public static OAuth2TokenValidator<Jwt> validator(CognitoPool pool, CognitoResourceServerProperties settings,
+			Clock clock) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(CognitoIssuerValidator.forPool(endpoints, settings.isAcceptBothIssuerTypes()));
+		validators.add(CognitoIssuerValidator.forPool(pool));
 		validators.add(new CognitoTimestampValidator(clockSkew(settings), clock));
 		validators.add(new TokenUseValidator(tokenUses(settings)));
-		Set<String> clientIds = acceptedClientIds(properties, settings);
+		Set<String> clientIds = acceptedClientIds(pool);
 		if (!clientIds.isEmpty()) {
 			validators.add(new AppClientValidator(clientIds));
 		}
@@ -218,19 +215,15 @@ public final class CognitoJwtDecoders {
 	}
 
 	/**
-	 * @return {@code cognito.client-id} and
-	 * {@code cognito.resource-server.accepted-client-ids}, or nothing when
+	 * @return the pool's accepted app clients ({@code cognito.client-id} and
+	 * {@code cognito.resource-server.accepted-client-ids}), or nothing when
 	 * {@code accept-any-client} is on
 	 * @throws CognitoConfigurationException when no client is accepted and
 	 * {@code accept-any-client} is off
 	 */
-	static Set<String> acceptedClientIds(CognitoProperties properties, CognitoResourceServerProperties settings) {
-		Set<String> clientIds = new LinkedHashSet<>();
-		if (StringUtils.hasText(properties.getClientId())) {
-			clientIds.add(properties.getClientId().trim());
-		}
-		clientIds.addAll(texts(settings.getAcceptedClientIds()));
-		if (settings.isAcceptAnyClient()) {
+	static Set<String> acceptedClientIds(CognitoPool pool) {
+		Set<String> clientIds = pool.acceptedClientIds();
+		if (pool.acceptAnyClient()) {
 			return Set.of();
 		}
 		if (clientIds.isEmpty()) {

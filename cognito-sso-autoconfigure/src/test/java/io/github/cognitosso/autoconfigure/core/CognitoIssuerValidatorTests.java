@@ -1,9 +1,11 @@
 package io.github.cognitosso.autoconfigure.core;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.CognitoEndpoints.IssuerType;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+import io.github.cognitosso.autoconfigure.CognitoProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -15,7 +17,20 @@ class CognitoIssuerValidatorTests {
 
 	private static final CognitoEndpoints POOL = CognitoEndpoints.builder().userPoolId(TestTokens.POOL_ID).build();
 
-	private final CognitoIssuerValidator bothForms = CognitoIssuerValidator.forPool(POOL, true);
+	private final CognitoIssuerValidator bothForms = forPool(POOL, true);
+
+	/**
+	 * The validator for the pool that the properties-to-pool mapping builds, with
+	 * {@code cognito.resource-server.accept-both-issuer-types} as given.
+	 */
+	private static CognitoIssuerValidator forPool(CognitoEndpoints endpoints, boolean bothIssuerTypes) {
+		CognitoProperties properties = new CognitoProperties();
+		properties.setClientId(TestTokens.CLIENT_ID);
+		CognitoResourceServerProperties resourceServer = new CognitoResourceServerProperties();
+		resourceServer.setAcceptBothIssuerTypes(bothIssuerTypes);
+		CognitoJwkSource keys = CognitoJwtDecoders.jwkSource(resourceServer.getJwks(), endpoints, Clock.systemUTC());
+		return CognitoIssuerValidator.forPool(CognitoPool.from(properties, resourceServer, endpoints, keys));
+	}
 
 	private static OAuth2TokenValidatorResult validate(CognitoIssuerValidator validator, Object issuer) {
 		return validator.validate(Jwts.jwt(Map.of("sub", "x", "iss", issuer)));
@@ -41,7 +56,7 @@ class CognitoIssuerValidatorTests {
 			.userPoolId(TestTokens.POOL_ID)
 			.issuerType(IssuerType.MULTI_REGION)
 			.build();
-		CognitoIssuerValidator validator = CognitoIssuerValidator.forPool(multiRegionPool, false);
+		CognitoIssuerValidator validator = forPool(multiRegionPool, false);
 		assertThat(validate(validator, TestTokens.MULTI_REGION_ISSUER).hasErrors()).isFalse();
 		assertThat(description(validate(validator, TestTokens.ISSUER)))
 			.isEqualTo("Invalid issuer: the token's iss is not this user pool");
@@ -82,7 +97,7 @@ class CognitoIssuerValidatorTests {
 			.userPoolId("local_abc12345")
 			.issuerUri("http://localhost:9229/local_abc12345")
 			.build();
-		CognitoIssuerValidator validator = CognitoIssuerValidator.forPool(emulator, true);
+		CognitoIssuerValidator validator = forPool(emulator, true);
 		assertThat(validate(validator, "http://localhost:9229/local_abc12345").hasErrors()).isFalse();
 		assertThat(validate(validator, "https://cognito-idp.local.amazonaws.com/local_abc12345").hasErrors()).isTrue();
 	}

@@ -71,12 +71,12 @@ class ValidatedTokenCacheTests {
 		properties.setJwkSetUri(jwks.jwkSetUri());
 		CognitoResourceServerProperties resourceServer = new CognitoResourceServerProperties();
 		resourceServer.setClockSkew(SKEW);
-		NimbusJwtDecoder nimbus = NimbusJwtDecoder
-			.withJwkSource(CognitoJwtDecoders.jwkSource(resourceServer.getJwks(), properties.toEndpoints(), this.clock))
+		CognitoPool pool = CognitoPool.from(properties, resourceServer, properties.toEndpoints(),
+				CognitoJwtDecoders.jwkSource(resourceServer.getJwks(), properties.toEndpoints(), this.clock));
+		NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSource(pool.keys())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		nimbus.setJwtValidator(
-				CognitoJwtDecoders.validator(properties, resourceServer, properties.toEndpoints(), this.clock));
+		nimbus.setJwtValidator(CognitoJwtDecoders.validator(pool, resourceServer, this.clock));
 		JwtDecoder counting = (token) -> {
 			this.verifications.incrementAndGet();
 			return nimbus.decode(token);

@@ -11,8 +11,8 @@ import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
-import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
+import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,14 +116,16 @@ public final class CognitoLoginAutoConfiguration {
 	}
 
 	/**
-	 * ID tokens are verified with the key set bearer-token validation uses: one fetch,
-	 * one set of JWKS timeouts.
+	 * ID tokens are verified with the pool's key set, the one bearer-token validation
+	 * uses: one fetch, one set of JWKS timeouts.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public JwtDecoderFactory<ClientRegistration> cognitoIdTokenDecoderFactory(CognitoEndpoints endpoints,
-			CognitoJwkSource jwkSource, ObjectProvider<Clock> clock) {
-		return new CognitoIdTokenDecoderFactory(endpoints.acceptedIssuers(), jwkSource, clock(clock));
+	public JwtDecoderFactory<ClientRegistration> cognitoIdTokenDecoderFactory(CognitoPool pool,
+			ObjectProvider<Clock> clock) {
+		// Every issuer form of the pool: cognito.resource-server.accept-both-issuer-types
+		// is for bearer tokens only.
+		return new CognitoIdTokenDecoderFactory(pool.endpoints().acceptedIssuers(), pool.keys(), clock(clock));
 	}
 
 	/**

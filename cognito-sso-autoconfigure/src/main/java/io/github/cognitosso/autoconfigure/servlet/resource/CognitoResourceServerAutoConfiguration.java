@@ -16,6 +16,7 @@ import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtAuthenticationConverter;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoderBuilderCustomizer;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoders;
+import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
 
@@ -66,19 +67,19 @@ import org.springframework.web.client.RestClient;
 public final class CognitoResourceServerAutoConfiguration {
 
 	/**
-	 * Uses the key set that browser login shares: a sign-in and the API calls after it
-	 * fetch the keys once. The application's {@code OAuth2TokenValidator<Jwt>} beans run
-	 * after the Cognito checks, and its {@link CognitoJwtDecoderBuilderCustomizer}s are
-	 * applied; the validated-token cache stays in front of both.
+	 * Built from the {@link CognitoPool} bean, whose key set browser login shares: a
+	 * sign-in and the API calls after it fetch the keys once. The application's
+	 * {@code OAuth2TokenValidator<Jwt>} beans run after the Cognito checks, and its
+	 * {@link CognitoJwtDecoderBuilderCustomizer}s are applied; the validated-token cache
+	 * stays in front of both.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	public JwtDecoder cognitoJwtDecoder(CognitoProperties properties, CognitoResourceServerProperties resourceServer,
-			CognitoEndpoints endpoints, CognitoJwkSource jwkSource,
+	public JwtDecoder cognitoJwtDecoder(CognitoPool pool, CognitoResourceServerProperties resourceServer,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
 			ObjectProvider<CognitoJwtDecoderBuilderCustomizer> customizers) {
-		return CognitoJwtDecoders.fromProperties(properties, resourceServer, endpoints, jwkSource, Clock.systemUTC(),
-				validators.orderedStream().toList(), customizers.orderedStream().toList());
+		return CognitoJwtDecoders.forPool(pool, resourceServer, Clock.systemUTC(), validators.orderedStream().toList(),
+				customizers.orderedStream().toList());
 	}
 
 	@Bean

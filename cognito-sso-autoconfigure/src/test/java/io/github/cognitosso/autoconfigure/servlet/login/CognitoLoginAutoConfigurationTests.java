@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
+import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.servlet.resource.CognitoResourceServerAutoConfiguration;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoWebSecurityAutoConfiguration;
@@ -74,6 +75,12 @@ class CognitoLoginAutoConfigurationTests {
 	@Test
 	void loginWithoutTheResourceServerStillGetsThePoolsKeySource() {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(CognitoJwkSource.class));
+	}
+
+	@Test
+	void loginWithoutTheResourceServerStillGetsThePoolWithItsKeySource() {
+		this.runner.run((context) -> assertThat(context.getBean(CognitoPool.class).keys())
+			.isSameAs(context.getBean(CognitoJwkSource.class)));
 	}
 
 	@Test

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
+import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtAuthenticationConverter;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoder;
+import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.core.JwksServer;
 import io.github.cognitosso.autoconfigure.core.TestTokens;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpConfigurer;
@@ -218,6 +222,24 @@ class CognitoResourceServerAutoConfigurationTests {
 	}
 
 	@Test
+	void thePoolBeanHoldsTheAppClientsTheDecoderAccepts() {
+		this.runner.withPropertyValues("cognito.resource-server.accepted-client-ids=" + TestTokens.MACHINE_CLIENT_ID)
+			.run((context) -> assertThat(context.getBean(CognitoPool.class).acceptedClientIds())
+				.containsExactly(TestTokens.CLIENT_ID, TestTokens.MACHINE_CLIENT_ID));
+	}
+
+	@Test
+	void applicationPoolBeanDecidesWhichTokensTheDecoderAccepts() {
+		this.runner.withUserConfiguration(ApplicationPool.class).run((context) -> {
+			MockMvc mvc = mockMvc(context);
+			mvc.perform(get("/api/hello").header("Authorization", validToken())).andExpect(status().isUnauthorized());
+			mvc.perform(get("/api/hello").header("Authorization",
+					"Bearer " + TestTokens.sign(TestTokens.machineAccessToken())))
+				.andExpect(status().isOk());
+		});
+	}
+
+	@Test
 	void methodSecurityIsOnByDefault() {
 		this.runner.run((context) -> assertThat(context)
 			.hasSingleBean(CognitoResourceServerAutoConfiguration.MethodSecurityConfiguration.class)
@@ -269,6 +291,18 @@ class CognitoResourceServerAutoConfigurationTests {
 					.issuedAt(Instant.now())
 					.build();
 			};
+		}
+
+	}
+
+	/** A pool that accepts the machine client only, not {@code cognito.client-id}. */
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationPool {
+
+		@Bean
+		CognitoPool applicationPool(CognitoEndpoints endpoints, CognitoJwkSource keys) {
+			return new CognitoPool(endpoints, Set.of(TestTokens.MACHINE_CLIENT_ID), false, endpoints.acceptedIssuers(),
+					keys);
 		}
 
 	}
