@@ -1,11 +1,15 @@
 package io.github.cognitosso.autoconfigure.servlet.resource;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
+import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtAuthenticationConverter;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoder;
 import io.github.cognitosso.autoconfigure.core.JwksServer;
@@ -196,6 +200,33 @@ class CognitoResourceServerAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationJwtDecoderStillHasTheResourceServerSettingsChecked() {
+		this.runner.withUserConfiguration(ApplicationDecoder.class)
+			.withPropertyValues("cognito.resource-server.max-token-size=0B")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(CognitoConfigurationException.class,
+							(ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.max-token-size"));
+				FailureAnalysis report = startupReport(context.getStartupFailure());
+				assertThat(report.getDescription()).contains("cognito.resource-server.max-token-size")
+					.contains("the limit must be positive");
+			});
+	}
+
+	@Test
+	void applicationJwtDecoderAndKeySourceStillHaveTheKeySettingsChecked() {
+		this.runner.withUserConfiguration(ApplicationDecoder.class, ApplicationKeySource.class)
+			.withPropertyValues("cognito.resource-server.jwks.refetch-cooldown=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(CognitoConfigurationException.class, (ex) -> assertThat(ex.getProperty())
+						.isEqualTo("cognito.resource-server.jwks.refetch-cooldown"));
+			});
+	}
+
+	@Test
 	void startUpFailsWhenNoAppClientIsAccepted() {
 		this.runner.withPropertyValues("cognito.client-id=").run((context) -> {
 			assertThat(context).hasFailed();
@@ -269,6 +300,17 @@ class CognitoResourceServerAutoConfigurationTests {
 					.issuedAt(Instant.now())
 					.build();
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationKeySource {
+
+		@Bean
+		CognitoJwkSource applicationJwkSource() {
+			return new CognitoJwkSource(URI.create(jwks.jwkSetUri()), Duration.ofMinutes(5), Duration.ofSeconds(30),
+					Duration.ofSeconds(2), Duration.ofSeconds(2), Clock.systemUTC());
 		}
 
 	}
