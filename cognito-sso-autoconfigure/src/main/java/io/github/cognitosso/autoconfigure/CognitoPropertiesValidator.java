@@ -18,7 +18,8 @@ import org.springframework.util.StringUtils;
  * (checked by {@link CognitoEndpoints.Builder#build()}), combinations Cognito rejects at
  * the first login, and the endpoints browser login needs. Feature settings
  * ({@code cognito.resource-server.*}, {@code cognito.login.*} pages and timeouts,
- * {@code cognito.client-credentials.*}) are checked by the feature that reads them.
+ * {@code cognito.client-credentials.*}) are checked when their own properties class is
+ * bound, by a post-processor of the same shape that each feature registers.
  * <p>
  * Run by {@link CognitoConfigurationValidationPostProcessor}, never from a bean an
  * application can replace. The few feature settings these rules need (whether browser

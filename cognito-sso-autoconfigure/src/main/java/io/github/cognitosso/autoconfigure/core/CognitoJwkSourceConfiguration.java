@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CognitoResourceServerProperties.class)
 public final class CognitoJwkSourceConfiguration {
+
+	/**
+	 * Checks {@code cognito.resource-server.*} when it is bound, also when the
+	 * application defines its own key source or decoder: not replaceable, and static so
+	 * that it is ready before the settings are bound.
+	 */
+	@Bean
+	static CognitoResourceServerValidationPostProcessor cognitoResourceServerValidationPostProcessor(
+			ObjectProvider<CognitoProperties> properties) {
+		return new CognitoResourceServerValidationPostProcessor(properties);
+	}
 
 	/**
 	 * The key cache runs on the system clock, never on an application {@code Clock} bean:

@@ -55,6 +55,20 @@ public record CognitoPool(CognitoEndpoints endpoints, Set<String> acceptedClient
 	 */
 	public static CognitoPool from(CognitoProperties properties, CognitoResourceServerProperties resourceServer,
 			CognitoEndpoints endpoints, CognitoJwkSource keys) {
+		Set<String> clientIds = acceptedClientIds(properties, resourceServer);
+		List<URI> issuers = resourceServer.isAcceptBothIssuerTypes() ? endpoints.acceptedIssuers()
+				: List.of(endpoints.issuer());
+		return new CognitoPool(endpoints, clientIds, resourceServer.isAcceptAnyClient(), issuers, keys);
+	}
+
+	/**
+	 * @param properties the pool's {@code cognito.*} settings
+	 * @param resourceServer the {@code cognito.resource-server.*} settings
+	 * @return {@code cognito.client-id} and
+	 * {@code cognito.resource-server.accepted-client-ids}, in configuration order,
+	 * whether or not {@code accept-any-client} is on
+	 */
+	static Set<String> acceptedClientIds(CognitoProperties properties, CognitoResourceServerProperties resourceServer) {
 		Set<String> clientIds = new LinkedHashSet<>();
 		if (StringUtils.hasText(properties.getClientId())) {
 			clientIds.add(properties.getClientId().trim());
@@ -66,9 +80,7 @@ public record CognitoPool(CognitoEndpoints endpoints, Set<String> acceptedClient
 				.map(String::trim)
 				.forEach(clientIds::add);
 		}
-		List<URI> issuers = resourceServer.isAcceptBothIssuerTypes() ? endpoints.acceptedIssuers()
-				: List.of(endpoints.issuer());
-		return new CognitoPool(endpoints, clientIds, resourceServer.isAcceptAnyClient(), issuers, keys);
+		return clientIds;
 	}
 
 }

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
@@ -41,24 +40,30 @@ public final class CognitoClientCredentialsAutoConfiguration {
 	/** Name of the pre-built {@link RestClient} of the default client. */
 	public static final String REST_CLIENT_BEAN_NAME = "cognitoRestClient";
 
+	/**
+	 * Checks {@code cognito.client-credentials.*} when it is bound, also when the
+	 * application defines its own {@link CognitoClientCredentials}: not replaceable, and
+	 * static so that it is ready before the settings are bound.
+	 */
+	@Bean
+	static CognitoClientCredentialsValidationPostProcessor cognitoClientCredentialsValidationPostProcessor(
+			ObjectProvider<CognitoProperties> properties, ObjectProvider<CognitoEndpoints> endpoints,
+			Environment environment, ResourceLoader resourceLoader) {
+		return new CognitoClientCredentialsValidationPostProcessor(properties, endpoints, environment,
+				resourceLoader.getClassLoader());
+	}
+
+	/** The settings are already checked when this runs. */
 	@Bean
 	@ConditionalOnMissingBean
 	public CognitoClientCredentials cognitoClientCredentials(CognitoProperties properties,
 			CognitoClientCredentialsProperties clientCredentialsProperties, CognitoEndpoints endpoints,
 			ObjectProvider<Clock> clock, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ResourceLoader resourceLoader, Environment environment) {
+			Environment environment) {
 		List<ClientCredentialsSettings> clients = ClientCredentialsSettingsResolver.resolve(properties,
-				clientCredentialsProperties, loginEnabled(environment), endpoints, resourceLoader.getClassLoader());
+				clientCredentialsProperties, endpoints);
 		return new CognitoClientCredentials(clients, clock.getIfUnique(Clock::systemUTC),
 				() -> restClientBuilder.getIfAvailable(RestClient::builder), environment::resolveRequiredPlaceholders);
-	}
-
-	/**
-	 * Read by name: browser login's settings are bound by its own auto-configuration,
-	 * which may be off.
-	 */
-	private static Boolean loginEnabled(Environment environment) {
-		return Binder.get(environment).bind("cognito.login.enabled", Boolean.class).orElse(null);
 	}
 
 	/**

@@ -67,7 +67,8 @@ final class LateBaseUrl implements UriBuilderFactory {
 								+ "application's web server has started), or set an absolute URL.");
 			}
 			// Checked as a base URL without placeholders is checked at start-up.
-			ClientCredentialsSettingsResolver.absoluteHttpUrl(baseUrl, this.property.replaceFirst("base-url$", ""));
+			CognitoClientCredentialsPropertiesValidator.absoluteHttpUrl(baseUrl,
+					this.property.replaceFirst("base-url$", ""));
 			factory = new DefaultUriBuilderFactory(baseUrl);
 			this.resolved = factory;
 		}

@@ -68,10 +68,11 @@ final class TokenOrigins {
 			String prefix = this.settings.propertyPrefix();
 			if (this.settings.baseUrl() != null) {
 				String baseUrl = resolve(this.settings.baseUrl(), prefix + "base-url");
-				origins.add(Origin.of(ClientCredentialsSettingsResolver.absoluteHttpUrl(baseUrl, prefix)));
+				origins.add(Origin.of(CognitoClientCredentialsPropertiesValidator.absoluteHttpUrl(baseUrl, prefix)));
 			}
 			for (String entry : this.settings.tokenOrigins()) {
-				origins.add(ClientCredentialsSettingsResolver.origin(resolve(entry, prefix + "token-origins"), prefix));
+				origins.add(CognitoClientCredentialsPropertiesValidator.origin(resolve(entry, prefix + "token-origins"),
+						prefix));
 			}
 			origins = Set.copyOf(origins);
 			this.resolved = origins;

@@ -73,6 +73,17 @@ import org.springframework.util.StringUtils;
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoLoginAutoConfiguration {
 
+	/**
+	 * Checks the browser-login settings when they are bound, also when the application
+	 * replaces the login beans: not replaceable, and static so that it is ready before
+	 * the settings are bound.
+	 */
+	@Bean
+	static CognitoLoginValidationPostProcessor cognitoLoginValidationPostProcessor(
+			ObjectProvider<CognitoProperties> properties, Environment environment) {
+		return new CognitoLoginValidationPostProcessor(properties, environment);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
 	public InMemoryClientRegistrationRepository cognitoClientRegistrationRepository(CognitoProperties properties,
@@ -178,7 +189,6 @@ public final class CognitoLoginAutoConfiguration {
 			OAuth2UserService<OidcUserRequest, OidcUser> userService, CognitoLogoutSuccessHandler logoutSuccessHandler,
 			ObjectProvider<CognitoTokenRevoker> revoker, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
 			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager, ObjectProvider<Clock> clock) {
-		CognitoLoginValidator.validate(properties, login, environment);
 		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
 				environment.getProperty("server.servlet.context-path", ""));
 		ApiRequestMatcher apiRequests = new ApiRequestMatcher();

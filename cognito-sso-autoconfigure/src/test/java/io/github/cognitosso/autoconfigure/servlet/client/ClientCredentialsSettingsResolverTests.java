@@ -253,8 +253,10 @@ class ClientCredentialsSettingsResolverTests {
 			.bind("cognito.client-credentials", CognitoClientCredentialsProperties.class)
 			.orElseGet(CognitoClientCredentialsProperties::new);
 		Boolean loginEnabled = binder.bind("cognito.login.enabled", Boolean.class).orElse(null);
-		return ClientCredentialsSettingsResolver.resolve(properties, clientCredentials, loginEnabled,
+		// As the starter does: checked when bound, then resolved.
+		CognitoClientCredentialsPropertiesValidator.validate(properties, clientCredentials, loginEnabled,
 				properties.toEndpoints(), ClientCredentialsSettingsResolverTests.class.getClassLoader());
+		return ClientCredentialsSettingsResolver.resolve(properties, clientCredentials, properties.toEndpoints());
 	}
 
 }

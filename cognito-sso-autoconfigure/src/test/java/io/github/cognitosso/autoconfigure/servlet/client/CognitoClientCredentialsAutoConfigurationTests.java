@@ -137,6 +137,37 @@ class CognitoClientCredentialsAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationsOwnClientsBeanStillHasTheSettingsChecked() {
+		this.runner.withUserConfiguration(OwnClients.class)
+			.withPropertyValues("cognito.client-credentials.client-id=m2m",
+					"cognito.client-credentials.client-secret=" + SECRET,
+					"cognito.client-credentials.scopes=orders-api/read",
+					"cognito.client-credentials.token-read-timeout=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analysisOf(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Property: cognito.client-credentials.token-read-timeout")
+					.contains("a timeout must be longer than zero");
+				assertThat(analysis.getAction()).contains("Use a positive duration");
+			});
+	}
+
+	@Test
+	void applicationsOwnClientsBeanStillNeedsATokenEndpoint() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CognitoAutoConfiguration.class,
+					CognitoClientCredentialsAutoConfiguration.class))
+			.withUserConfiguration(OwnClients.class)
+			.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs")
+			.withPropertyValues(this.m2m)
+			.run((context) -> {
+				FailureAnalysis analysis = analysisOf(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: cognito.domain").contains("token endpoint");
+			});
+	}
+
+	@Test
 	void backsOffWithoutSpringSecurityOAuth2Client() {
 		this.runner.withPropertyValues(this.m2m)
 			.withClassLoader(new FilteredClassLoader(ClientCredentialsOAuth2AuthorizedClientProvider.class))

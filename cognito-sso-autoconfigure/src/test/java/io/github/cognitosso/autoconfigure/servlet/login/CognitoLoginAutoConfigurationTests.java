@@ -1,5 +1,7 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
+import java.net.URI;
+
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
@@ -118,6 +120,28 @@ class CognitoLoginAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationsLoginBeansStillHaveTheLoginSettingsChecked() {
+		this.runner.withUserConfiguration(OwnRegistrations.class, OwnLogoutSuccessHandler.class)
+			.withPropertyValues("cognito.login.timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(CognitoConfigurationException.class, (ex) -> {
+					assertThat(ex.getProperty()).isEqualTo("cognito.login.timeout");
+					assertThat(ex.getProblem()).isEqualTo("calls to Cognito need a positive timeout.");
+				}));
+	}
+
+	@Test
+	void applicationsClientRegistrationRepositoryStillNeedsAReadableRedirectUri() {
+		this.runner.withUserConfiguration(OwnRegistrations.class)
+			.withPropertyValues("cognito.login.redirect-uri={baseScheme}://{baseHost}")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(CognitoConfigurationException.class,
+						(ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.login.redirect-uri")));
+	}
+
+	@Test
 	void noRevokerWhenRevocationIsSwitchedOff() {
 		this.runner.withPropertyValues("cognito.logout.revoke-refresh-token=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CognitoTokenRevoker.class));
@@ -203,6 +227,17 @@ class CognitoLoginAutoConfigurationTests {
 				.tokenUri("https://auth.example.com/oauth2/token")
 				.jwkSetUri("https://auth.example.com/jwks")
 				.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnLogoutSuccessHandler {
+
+		@Bean
+		CognitoLogoutSuccessHandler ownLogoutSuccessHandler() {
+			return new CognitoLogoutSuccessHandler(URI.create("https://auth.example.com/logout"), "own-client",
+					"{baseUrl}/");
 		}
 
 	}

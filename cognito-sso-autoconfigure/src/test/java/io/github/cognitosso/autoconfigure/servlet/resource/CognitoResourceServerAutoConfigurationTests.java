@@ -1,5 +1,8 @@
 package io.github.cognitosso.autoconfigure.servlet.resource;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +203,33 @@ class CognitoResourceServerAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationJwtDecoderStillHasTheResourceServerSettingsChecked() {
+		this.runner.withUserConfiguration(ApplicationDecoder.class)
+			.withPropertyValues("cognito.resource-server.max-token-size=0B")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(CognitoConfigurationException.class,
+							(ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.max-token-size"));
+				FailureAnalysis report = startupReport(context.getStartupFailure());
+				assertThat(report.getDescription()).contains("cognito.resource-server.max-token-size")
+					.contains("the limit must be positive");
+			});
+	}
+
+	@Test
+	void applicationJwtDecoderAndKeySourceStillHaveTheKeySettingsChecked() {
+		this.runner.withUserConfiguration(ApplicationDecoder.class, ApplicationKeySource.class)
+			.withPropertyValues("cognito.resource-server.jwks.refetch-cooldown=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(CognitoConfigurationException.class, (ex) -> assertThat(ex.getProperty())
+						.isEqualTo("cognito.resource-server.jwks.refetch-cooldown"));
+			});
+	}
+
+	@Test
 	void startUpFailsWhenNoAppClientIsAccepted() {
 		this.runner.withPropertyValues("cognito.client-id=").run((context) -> {
 			assertThat(context).hasFailed();
@@ -303,6 +333,17 @@ class CognitoResourceServerAutoConfigurationTests {
 		CognitoPool applicationPool(CognitoEndpoints endpoints, CognitoJwkSource keys) {
 			return new CognitoPool(endpoints, Set.of(TestTokens.MACHINE_CLIENT_ID), false, endpoints.acceptedIssuers(),
 					keys);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationKeySource {
+
+		@Bean
+		CognitoJwkSource applicationJwkSource() {
+			return new CognitoJwkSource(URI.create(jwks.jwkSetUri()), Duration.ofMinutes(5), Duration.ofSeconds(30),
+					Duration.ofSeconds(2), Duration.ofSeconds(2), Clock.systemUTC());
 		}
 
 	}

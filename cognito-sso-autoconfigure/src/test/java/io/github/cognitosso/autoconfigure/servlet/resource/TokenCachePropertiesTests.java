@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.MutableClock;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoders;
@@ -116,21 +115,6 @@ class TokenCachePropertiesTests {
 		decoder.decode(token);
 		withdrawThePoolKey();
 		assertUnknownKey(decoder, token);
-	}
-
-	@Test
-	void aCacheThatCannotHoldATokenIsAConfigurationError() {
-		this.resourceServer.getTokenCache().setMaximumSize(0);
-		assertThatExceptionOfType(CognitoConfigurationException.class).isThrownBy(this::decoder)
-			.satisfies(
-					(ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.token-cache.maximum-size"));
-	}
-
-	@Test
-	void aMaxTtlThatIsNotPositiveIsAConfigurationError() {
-		this.resourceServer.getTokenCache().setMaxTtl(Duration.ZERO);
-		assertThatExceptionOfType(CognitoConfigurationException.class).isThrownBy(this::decoder)
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("cognito.resource-server.token-cache.max-ttl"));
 	}
 
 	@Test

@@ -11,11 +11,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Start-up checks of the browser-login settings: combinations that would only fail at a
- * user's first sign-in. The shared checks (domain, client id, https callback and sign-out
- * URLs) run in the root package already.
+ * The rules of the browser-login settings ({@code cognito.login.*} and what sign-in needs
+ * of {@code cognito.scopes} and the session cookie), each stated once: combinations that
+ * would only fail at a user's first sign-in. The shared checks (domain, client id, https
+ * callback and sign-out URLs, the logout endpoints) run in the root package already.
+ * <p>
+ * Run by {@link CognitoLoginValidationPostProcessor} when the settings are bound, never
+ * from a bean an application can replace.
  */
-final class CognitoLoginValidator {
+final class CognitoLoginPropertiesValidator {
 
 	/**
 	 * Parameters the login flow sets itself; letting configuration override them would
@@ -26,7 +30,7 @@ final class CognitoLoginValidator {
 
 	static final String SESSION_COOKIE_SAME_SITE = "server.servlet.session.cookie.same-site";
 
-	private CognitoLoginValidator() {
+	private CognitoLoginPropertiesValidator() {
 	}
 
 	/**
@@ -52,6 +56,9 @@ final class CognitoLoginValidator {
 						"Remove it. Use cognito.scopes for scopes and cognito.login.redirect-uri for the callback.");
 			}
 		}
+		// Throws when no path can be read from the redirect URI.
+		CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
+				environment.getProperty("server.servlet.context-path", ""));
 		requirePageUrl("cognito.login.failure-url", login.getFailureUrl());
 		requirePageUrl("cognito.login.forbidden-url", login.getForbiddenUrl());
 		if (login.getTimeout() == null || login.getTimeout().isNegative() || login.getTimeout().isZero()) {
