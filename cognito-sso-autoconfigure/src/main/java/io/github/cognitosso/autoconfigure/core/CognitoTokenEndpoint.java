@@ -2,13 +2,11 @@ package io.github.cognitosso.autoconfigure.core;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.springframework.boot.json.JsonParserFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -43,11 +41,8 @@ public final class CognitoTokenEndpoint {
 
 	public static OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> responseClient(
 			ClientCredentialsSettings settings) {
-		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(settings.tokenConnectTimeout()).build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(settings.tokenReadTimeout());
 		RestClient restClient = RestClient.builder()
-			.requestFactory(requestFactory)
+			.requestFactory(CognitoRequestFactory.create(settings.tokenConnectTimeout(), settings.tokenReadTimeout()))
 			.configureMessageConverters((converters) -> {
 				converters.addCustomConverter(new FormHttpMessageConverter());
 				converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
