@@ -2,19 +2,16 @@ package io.github.cognitosso.autoconfigure.core;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
-import org.springframework.boot.json.JsonParserFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -28,7 +25,7 @@ import org.springframework.web.client.RestClientResponseException;
  * The {@code RestClient} keeps Spring's default status handling, which throws for every
  * 4xx and 5xx with the body attached, rather than Spring Security's error handler, which
  * reads an OAuth error only from a 400 (Cognito's {@code invalid_client} may come with a
- * 401).
+ * 401); the body is then read by {@link CognitoOAuthErrors}, as at login.
  * <p>
  * Public for the web adapters ({@code servlet.client} now, a reactive one next); not an
  * application API: applications use {@code CognitoClientCredentials}.
@@ -43,11 +40,8 @@ public final class CognitoTokenEndpoint {
 
 	public static OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> responseClient(
 			ClientCredentialsSettings settings) {
-		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(settings.tokenConnectTimeout()).build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(settings.tokenReadTimeout());
 		RestClient restClient = RestClient.builder()
-			.requestFactory(requestFactory)
+			.requestFactory(CognitoRequestFactory.create(settings.tokenConnectTimeout(), settings.tokenReadTimeout()))
 			.configureMessageConverters((converters) -> {
 				converters.addCustomConverter(new FormHttpMessageConverter());
 				converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
@@ -72,14 +66,11 @@ public final class CognitoTokenEndpoint {
 		RestClientResponseException response = find(failure, RestClientResponseException.class);
 		if (response != null) {
 			int status = response.getStatusCode().value();
-			Map<String, Object> body = parseObject(response.getResponseBodyAsString(StandardCharsets.UTF_8));
-			String code = text(body.get("error"));
-			String description = text(body.get("error_description"));
-			if (code == null) {
-				code = (status >= 500) ? CognitoTokenException.SERVER_ERROR
-						: CognitoTokenException.INVALID_TOKEN_RESPONSE;
-			}
-			return exception(settings, code, description, status, failure);
+			OAuth2Error error = CognitoOAuthErrors.translate(status,
+					response.getResponseBodyAsString(StandardCharsets.UTF_8),
+					(status >= 500) ? CognitoTokenException.SERVER_ERROR : CognitoTokenException.INVALID_TOKEN_RESPONSE,
+					null);
+			return exception(settings, error.getErrorCode(), error.getDescription(), status, failure);
 		}
 		if (find(failure, HttpTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null) {
 			return exception(settings, CognitoTokenException.TIMEOUT, null, null, failure);
@@ -140,22 +131,6 @@ public final class CognitoTokenEndpoint {
 					+ "check that cognito.domain (or cognito.endpoints.token-uri) points at the user pool's domain.";
 			default -> (status != null && status >= 500) ? SERVER_FAILED : "Cognito rejected the token request.";
 		};
-	}
-
-	private static Map<String, Object> parseObject(String body) {
-		if (body == null || !body.trim().startsWith("{")) {
-			return Map.of();
-		}
-		try {
-			return JsonParserFactory.getJsonParser().parseMap(body);
-		}
-		catch (RuntimeException ex) {
-			return Map.of();
-		}
-	}
-
-	private static String text(Object value) {
-		return (value instanceof String string && !string.isBlank()) ? string : null;
 	}
 
 	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

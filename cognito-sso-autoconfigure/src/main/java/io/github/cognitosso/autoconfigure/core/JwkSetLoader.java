@@ -3,7 +3,6 @@ package io.github.cognitosso.autoconfigure.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -20,13 +18,11 @@ import org.springframework.web.client.RestClientException;
  * Fetches the pool's JSON Web Key Set with Spring's {@link RestClient}, bounded in time
  * and in size. Parsing is Nimbus'.
  * <p>
- * The request goes to the JWKS URL only: redirects are not followed (Cognito never sends
- * one, and a key set fetched from wherever a redirect points would decide which tokens
- * are valid). The read timeout is a deadline for the whole fetch, from the request to the
- * last byte (Spring's {@link JdkClientHttpRequestFactory} closes the response when it
- * passes): a per-read timeout, as {@code HttpURLConnection} has, lets an endpoint that
- * trickles a byte at a time hold the fetch, and the requests waiting for the first keys,
- * indefinitely.
+ * The client is {@link CognitoRequestFactory}'s: the request goes to the JWKS URL only (a
+ * redirect is an error here, and a key set fetched from wherever it points would decide
+ * which tokens are valid), and the read timeout is a deadline for the whole fetch, so an
+ * endpoint that trickles a byte at a time cannot hold the fetch, and the requests waiting
+ * for the first keys, indefinitely.
  */
 final class JwkSetLoader {
 
@@ -42,16 +38,11 @@ final class JwkSetLoader {
 	private final RestClient restClient;
 
 	JwkSetLoader(URI uri, Duration connectTimeout, Duration deadline) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(deadline);
 		this.uri = uri;
 		this.deadline = deadline;
-		this.restClient = RestClient.builder().requestFactory(requestFactory).build();
+		this.restClient = RestClient.builder()
+			.requestFactory(CognitoRequestFactory.create(connectTimeout, deadline))
+			.build();
 	}
 
 	URI uri() {

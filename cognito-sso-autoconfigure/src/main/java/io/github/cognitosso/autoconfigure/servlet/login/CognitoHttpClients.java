@@ -1,10 +1,10 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 
+import io.github.cognitosso.autoconfigure.core.CognitoRequestFactory;
+
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
@@ -12,23 +12,19 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * The HTTP clients of the calls made to Cognito during browser sessions, all with the
- * configured timeout: Spring Security's defaults wait forever for a token endpoint that
- * never answers, holding the user's request thread.
+ * The HTTP clients of the calls made to Cognito during browser sessions, all on the
+ * core's {@link CognitoRequestFactory} with the configured timeout: Spring Security's
+ * defaults wait forever for a token endpoint that never answers, holding the user's
+ * request thread.
  */
 final class CognitoHttpClients {
 
 	private CognitoHttpClients() {
 	}
 
-	static ClientHttpRequestFactory requestFactory(Duration timeout) {
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-		factory.setReadTimeout(timeout);
-		return factory;
+	private static ClientHttpRequestFactory requestFactory(Duration timeout) {
+		// cognito.login.timeout bounds both the connection and the whole exchange.
+		return CognitoRequestFactory.create(timeout, timeout);
 	}
 
 	/**

@@ -55,6 +55,20 @@ class CognitoTokenRevokerTests {
 	}
 
 	@Test
+	void cognitosErrorCodeIsKeptEvenOnHttp500() {
+		this.cognito.stubRevoke(aResponse().withStatus(500)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"internal_error\",\"error_description\":\"try again\"}"));
+
+		assertThatExceptionOfType(OAuth2AuthorizationException.class)
+			.isThrownBy(() -> this.revoker.revoke(registration(null, ClientAuthenticationMethod.NONE), "rt-1"))
+			.satisfies((ex) -> {
+				assertThat(ex.getError().getErrorCode()).isEqualTo("internal_error");
+				assertThat(ex.getError().getDescription()).isEqualTo("try again");
+			});
+	}
+
+	@Test
 	void serverErrorIsARevocationFailureWithoutTheToken() {
 		this.cognito.stubRevoke(aResponse().withStatus(503).withBody("down"));
 
