@@ -19,8 +19,9 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  * when its read timeout passes, so an endpoint that trickles a byte at a time cannot hold
  * the caller's thread beyond it (a per-read timeout, as {@code HttpURLConnection} has,
  * would). Spring Security's own clients have neither and wait forever.</li>
- * <li>HTTP/1.1: the answers are small, and a plain {@code http://} endpoint (a local
- * simulator, a proxy) gets no {@code h2c} upgrade attempt.</li>
+ * <li>HTTP/1.1 and no compression: the answers are small, a plain {@code http://}
+ * endpoint (a local simulator, a proxy) gets no {@code h2c} upgrade attempt, and a body
+ * cut off by the deadline fails as an I/O error, never inside a decompressor.</li>
  * </ul>
  * <p>
  * Public for the web adapters ({@code servlet.login} now, a reactive one next); not an
@@ -41,6 +42,11 @@ public final class CognitoRequestFactory {
 		Objects.requireNonNull(deadline, "deadline");
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient(connectTimeout));
 		factory.setReadTimeout(deadline);
+		// Spring 7 asks for gzip by default. The answers are a few kilobytes, and an
+		// inflater whose stream the
+		// deadline closes fails with a NullPointerException instead of an IOException,
+		// which no caller expects.
+		factory.enableCompression(false);
 		return factory;
 	}
 

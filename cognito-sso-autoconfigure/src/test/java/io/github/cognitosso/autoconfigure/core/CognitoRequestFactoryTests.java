@@ -98,6 +98,19 @@ class CognitoRequestFactoryTests {
 	}
 
 	@Test
+	void answersAreAskedForUncompressedSoACutOffBodyFailsAsAnIoError() {
+		cognito.stubFor(get("/.well-known/jwks.json").willReturn(ok("{\"keys\":[]}")));
+
+		String body = client(Duration.ofSeconds(2), Duration.ofSeconds(5)).get()
+			.uri(cognito.baseUrl() + "/.well-known/jwks.json")
+			.retrieve()
+			.body(String.class);
+
+		assertThat(body).isEqualTo("{\"keys\":[]}");
+		cognito.verify(getRequestedFor(urlEqualTo("/.well-known/jwks.json")).withoutHeader("Accept-Encoding"));
+	}
+
+	@Test
 	void clientNeverFollowsRedirectsAndCarriesTheConnectTimeout() {
 		HttpClient httpClient = CognitoRequestFactory.httpClient(Duration.ofMillis(1500));
 
