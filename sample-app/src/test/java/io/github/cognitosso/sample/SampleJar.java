@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,10 +121,8 @@ final class SampleJar implements AutoCloseable {
 						HttpResponse.BodyHandlers.discarding());
 				return;
 			}
-			catch (ConnectException ex) {
-				pause();
-			}
 			catch (IOException ex) {
+				// Not listening yet (a ConnectException is an IOException too).
 				pause();
 			}
 			catch (InterruptedException ex) {
