@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.cognitosso.autoconfigure.core.CognitoLoginProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoLogoutProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
 import io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentialsProperties;
-import io.github.cognitosso.autoconfigure.servlet.login.CognitoLoginProperties;
-import io.github.cognitosso.autoconfigure.servlet.login.CognitoLogoutProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.cognitosso.autoconfigure.core.LoginSessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,16 +49,7 @@ final class ClockStampedAuthorizedClientRepository implements OAuth2AuthorizedCl
 	}
 
 	private OAuth2AuthorizedClient stamped(OAuth2AuthorizedClient client) {
-		OAuth2AccessToken token = client.getAccessToken();
-		if (token.getIssuedAt() == null || token.getExpiresAt() == null) {
-			return client;
-		}
-		Instant now = this.clock.instant();
-		Duration lifetime = Duration.between(token.getIssuedAt(), token.getExpiresAt());
-		OAuth2AccessToken restamped = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now,
-				now.plus(lifetime), token.getScopes());
-		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), restamped,
-				client.getRefreshToken());
+		return LoginSessionTokens.restamped(client, this.clock);
 	}
 
 }

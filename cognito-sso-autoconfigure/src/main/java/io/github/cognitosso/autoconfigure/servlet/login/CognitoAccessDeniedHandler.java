@@ -2,6 +2,7 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 
 import java.io.IOException;
 
+import io.github.cognitosso.autoconfigure.core.LoginPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,9 +50,7 @@ final class CognitoAccessDeniedHandler implements AccessDeniedHandler {
 			return;
 		}
 		if (accessDeniedException instanceof CsrfException) {
-			LoginPages.write(response, HttpStatus.FORBIDDEN.value(), "Page expired",
-					"The form you sent was too old to be accepted, for example because you were signed out in the "
-							+ "meantime. Go back, reload the page and try again.",
+			LoginPages.write(response, HttpStatus.FORBIDDEN.value(), "Page expired", LoginPage.PAGE_EXPIRED_MESSAGE,
 					null, request.getContextPath() + "/", "Home");
 			return;
 		}
@@ -60,9 +59,9 @@ final class CognitoAccessDeniedHandler implements AccessDeniedHandler {
 			return;
 		}
 		Authentication user = SecurityContextHolder.getContext().getAuthentication();
-		String who = (user != null) ? "You are signed in as " + user.getName() + ", but this" : "This";
 		LoginPages.write(response, HttpStatus.FORBIDDEN.value(), "Access denied",
-				who + " page needs a permission you do not have.", null, request.getContextPath() + "/", "Home");
+				LoginPage.accessDeniedMessage((user != null) ? user.getName() : null), null,
+				request.getContextPath() + "/", "Home");
 	}
 
 }

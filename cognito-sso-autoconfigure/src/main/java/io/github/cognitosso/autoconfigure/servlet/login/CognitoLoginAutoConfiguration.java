@@ -3,16 +3,23 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
+import io.github.cognitosso.autoconfigure.core.CognitoHttpClients;
+import io.github.cognitosso.autoconfigure.core.CognitoIdTokenDecoderFactory;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginValidationPostProcessor;
+import io.github.cognitosso.autoconfigure.core.CognitoLogoutProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoOidcUserService;
 import io.github.cognitosso.autoconfigure.core.CognitoPool;
+import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
+import io.github.cognitosso.autoconfigure.core.GrantedScopesTokenResponseClient;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -199,8 +206,9 @@ public final class CognitoLoginAutoConfiguration {
 						login.isSessionFollowsTokens(), login.getSessionMaxLifetime(), clock(clock), apiRequests)
 				: null;
 		return new CognitoLoginHttpSecurityCustomizer(registrations, authorizedClients,
-				authorizationCodeTokenResponseClient(login.getTimeout()), userService, authorizationParameters(login),
-				callbackPath, new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
+				authorizationCodeTokenResponseClient(login.getTimeout()), userService,
+				CognitoClientRegistrations.authorizationParameters(login), callbackPath,
+				new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
 				new CognitoAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests), revokingHandler,
 				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper), clock(clock), sessionRenewal);
 	}
@@ -217,24 +225,6 @@ public final class CognitoLoginAutoConfiguration {
 		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
 		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
 		return new GrantedScopesTokenResponseClient<>(client);
-	}
-
-	/**
-	 * The extra authorize parameters: the free-form ones, then the named settings, which
-	 * win.
-	 */
-	private static Map<String, String> authorizationParameters(CognitoLoginProperties login) {
-		Map<String, String> parameters = new LinkedHashMap<>(login.getAuthorizationParameters());
-		if (StringUtils.hasText(login.getIdentityProvider())) {
-			parameters.put("identity_provider", login.getIdentityProvider().trim());
-		}
-		if (StringUtils.hasText(login.getLang())) {
-			parameters.put("lang", login.getLang().trim());
-		}
-		if (StringUtils.hasText(login.getResource())) {
-			parameters.put("resource", login.getResource().trim());
-		}
-		return parameters;
 	}
 
 	private static CognitoAuthoritiesMapper mapper(CognitoProperties properties,

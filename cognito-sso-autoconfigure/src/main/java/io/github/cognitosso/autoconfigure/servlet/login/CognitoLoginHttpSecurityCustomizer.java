@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginAuthentication;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
 
 import org.springframework.core.Ordered;

@@ -2,10 +2,8 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 
+import io.github.cognitosso.autoconfigure.core.CognitoLogoutUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,11 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public class CognitoLogoutSuccessHandler implements LogoutSuccessHandler {
 
-	private final URI logoutEndpoint;
-
-	private final String clientId;
-
-	private final String logoutUri;
+	private final CognitoLogoutUrl logoutUrl;
 
 	private final RedirectStrategy redirectStrategy = new DefaultRedirectStrategy();
 
@@ -52,9 +46,7 @@ public class CognitoLogoutSuccessHandler implements LogoutSuccessHandler {
 	 * {@code {baseUrl}} variables
 	 */
 	public CognitoLogoutSuccessHandler(URI logoutEndpoint, String clientId, String logoutUri) {
-		this.logoutEndpoint = Objects.requireNonNull(logoutEndpoint, "logoutEndpoint");
-		this.clientId = Objects.requireNonNull(clientId, "clientId");
-		this.logoutUri = Objects.requireNonNull(logoutUri, "logoutUri");
+		this.logoutUrl = new CognitoLogoutUrl(logoutEndpoint, clientId, logoutUri);
 	}
 
 	@Override
@@ -68,13 +60,7 @@ public class CognitoLogoutSuccessHandler implements LogoutSuccessHandler {
 	 * {@code logout_uri}
 	 */
 	public String logoutUrl(HttpServletRequest request) {
-		return UriComponentsBuilder.fromUri(this.logoutEndpoint)
-			.replaceQuery(null)
-			.queryParam("client_id", "{clientId}")
-			.queryParam("logout_uri", "{logoutUri}")
-			.encode()
-			.buildAndExpand(this.clientId, resolve(this.logoutUri, request))
-			.toUriString();
+		return this.logoutUrl.forBase(base(request));
 	}
 
 	/**
@@ -82,18 +68,15 @@ public class CognitoLogoutSuccessHandler implements LogoutSuccessHandler {
 	 * request
 	 */
 	static String resolve(String template, HttpServletRequest request) {
-		UriComponents base = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
+		return CognitoLogoutUrl.resolve(template, base(request));
+	}
+
+	private static UriComponents base(HttpServletRequest request) {
+		return UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
 			.replacePath(request.getContextPath())
 			.replaceQuery(null)
 			.fragment(null)
 			.build();
-		Map<String, String> variables = new HashMap<>();
-		variables.put("baseUrl", base.toUriString());
-		variables.put("baseScheme", base.getScheme());
-		variables.put("baseHost", base.getHost());
-		variables.put("basePort", (base.getPort() == -1) ? "" : ":" + base.getPort());
-		variables.put("basePath", (base.getPath() != null) ? base.getPath() : "");
-		return UriComponentsBuilder.fromUriString(template).buildAndExpand(variables).toUriString();
 	}
 
 }

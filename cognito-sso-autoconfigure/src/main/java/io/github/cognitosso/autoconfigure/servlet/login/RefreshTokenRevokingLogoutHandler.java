@@ -1,5 +1,7 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
+import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
+import io.github.cognitosso.autoconfigure.core.ControlCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;

@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginAuthentication;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.cognitosso.autoconfigure.core.CognitoLoginAuthentication;
+import io.github.cognitosso.autoconfigure.core.ControlCharacters;
+import io.github.cognitosso.autoconfigure.core.LoginSessionTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,12 +60,6 @@ import org.springframework.web.util.WebUtils;
 final class SessionRenewalFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(SessionRenewalFilter.class);
-
-	/**
-	 * As Spring Security's refresh provider: a token this close to its expiry counts as
-	 * expired.
-	 */
-	private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
 	private final OAuth2AuthorizedClientRepository authorizedClients;
 
@@ -250,16 +247,11 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean expired(Instant expiresAt, Instant now) {
-		return expiresAt != null && !now.isBefore(expiresAt.minus(CLOCK_SKEW));
+		return LoginSessionTokens.expired(expiresAt, now);
 	}
 
 	private static OAuth2AuthorizedClient expiringAt(OAuth2AuthorizedClient client, Instant expiresAt) {
-		OAuth2AccessToken token = client.getAccessToken();
-		// No issue time: it may be later than the ID token's expiry.
-		OAuth2AccessToken expiring = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), null, expiresAt,
-				token.getScopes());
-		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), expiring,
-				client.getRefreshToken());
+		return LoginSessionTokens.expiringAt(client, expiresAt);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cognitosso.autoconfigure.core.CognitoIdTokenDecoderFactory;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.servlet.login.ScriptedCognito.CognitoUser;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,6 +6,7 @@ import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.core.CognitoPool;
+import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
 import io.github.cognitosso.autoconfigure.servlet.resource.CognitoResourceServerAutoConfiguration;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoWebSecurityAutoConfiguration;

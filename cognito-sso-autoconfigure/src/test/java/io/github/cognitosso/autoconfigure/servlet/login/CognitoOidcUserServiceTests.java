@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoOidcUserService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.core.GrantedAuthority;

@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.net.URI;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import org.springframework.util.StringUtils;
  * Run by {@link CognitoLoginValidationPostProcessor} when the settings are bound, never
  * from a bean an application can replace.
  */
-final class CognitoLoginPropertiesValidator {
+public final class CognitoLoginPropertiesValidator {
 
 	/**
 	 * Parameters the login flow sets itself; letting configuration override them would
@@ -28,15 +28,38 @@ final class CognitoLoginPropertiesValidator {
 	private static final Set<String> RESERVED_AUTHORIZATION_PARAMETERS = Set.of("response_type", "client_id",
 			"redirect_uri", "scope", "state", "nonce", "code_challenge", "code_challenge_method");
 
-	static final String SESSION_COOKIE_SAME_SITE = "server.servlet.session.cookie.same-site";
+	/** The servlet stack's session-cookie SameSite property. */
+	public static final String SERVLET_SESSION_COOKIE_SAME_SITE = "server.servlet.session.cookie.same-site";
+
+	/** The servlet stack's context-path property. */
+	public static final String SERVLET_CONTEXT_PATH = "server.servlet.context-path";
+
+	/** The WebFlux stack's session-cookie SameSite property. */
+	public static final String REACTIVE_SESSION_COOKIE_SAME_SITE = "server.reactive.session.cookie.same-site";
+
+	/** The WebFlux stack's base-path property. */
+	public static final String REACTIVE_BASE_PATH = "spring.webflux.base-path";
 
 	private CognitoLoginPropertiesValidator() {
 	}
 
 	/**
+	 * Checks the settings of a servlet application.
 	 * @throws CognitoConfigurationException for the first setting that cannot work
 	 */
-	static void validate(CognitoProperties properties, CognitoLoginProperties login, Environment environment) {
+	public static void validate(CognitoProperties properties, CognitoLoginProperties login, Environment environment) {
+		validate(properties, login, environment, SERVLET_CONTEXT_PATH, SERVLET_SESSION_COOKIE_SAME_SITE);
+	}
+
+	/**
+	 * @param contextPathProperty the web stack's property for the application's path
+	 * prefix
+	 * @param sameSiteProperty the web stack's property for the session cookie's SameSite
+	 * attribute
+	 * @throws CognitoConfigurationException for the first setting that cannot work
+	 */
+	public static void validate(CognitoProperties properties, CognitoLoginProperties login, Environment environment,
+			String contextPathProperty, String sameSiteProperty) {
 		if (properties.getScopes().stream().noneMatch((scope) -> "openid".equals(scope.trim()))) {
 			throw new CognitoConfigurationException("cognito.scopes", String.join(",", properties.getScopes()),
 					"browser login needs the openid scope: without it Cognito issues no ID token, and the ID token is "
@@ -58,7 +81,7 @@ final class CognitoLoginPropertiesValidator {
 		}
 		// Throws when no path can be read from the redirect URI.
 		CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
-				environment.getProperty("server.servlet.context-path", ""));
+				environment.getProperty(contextPathProperty, ""));
 		requirePageUrl("cognito.login.failure-url", login.getFailureUrl());
 		requirePageUrl("cognito.login.forbidden-url", login.getForbiddenUrl());
 		if (login.getTimeout() == null || login.getTimeout().isNegative() || login.getTimeout().isZero()) {
@@ -72,9 +95,9 @@ final class CognitoLoginPropertiesValidator {
 					"a session that ends at sign-in would send the browser back to Cognito for ever.",
 					"Use a positive duration such as 12h, or leave it unset for no limit.");
 		}
-		String sameSite = environment.getProperty(SESSION_COOKIE_SAME_SITE);
+		String sameSite = environment.getProperty(sameSiteProperty);
 		if (sameSite != null && "strict".equalsIgnoreCase(sameSite.trim())) {
-			throw new CognitoConfigurationException(SESSION_COOKIE_SAME_SITE, sameSite,
+			throw new CognitoConfigurationException(sameSiteProperty, sameSite,
 					"Cognito's redirect back to the application is a cross-site navigation, and a SameSite=Strict "
 							+ "session cookie is not sent with it: the sign-in in progress is lost and every login fails.",
 					"Use lax (or leave the property unset).");

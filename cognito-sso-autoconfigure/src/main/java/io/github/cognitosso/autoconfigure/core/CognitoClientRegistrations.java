@@ -1,7 +1,9 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
@@ -14,21 +16,22 @@ import org.springframework.util.StringUtils;
 
 /**
  * Builds the {@code cognito} {@link ClientRegistration} from {@code cognito.*} and the
- * derived endpoints, so start-up never fetches Cognito's discovery document.
+ * derived endpoints, so start-up never fetches Cognito's discovery document. Shared by
+ * the servlet and the WebFlux login; public for them, not an application API.
  */
-final class CognitoClientRegistrations {
+public final class CognitoClientRegistrations {
 
 	/**
 	 * The registration id: {@code @RegisteredOAuth2AuthorizedClient("cognito")},
 	 * {@code /oauth2/authorization/cognito}.
 	 */
-	static final String REGISTRATION_ID = "cognito";
+	public static final String REGISTRATION_ID = "cognito";
 
 	/**
 	 * Spring Security's default base of the URL that starts a login:
 	 * {@code /oauth2/authorization/{registrationId}}.
 	 */
-	static final String AUTHORIZATION_REQUEST_BASE_URI = "/oauth2/authorization";
+	public static final String AUTHORIZATION_REQUEST_BASE_URI = "/oauth2/authorization";
 
 	private CognitoClientRegistrations() {
 	}
@@ -37,7 +40,7 @@ final class CognitoClientRegistrations {
 	 * @return the registration for browser login with the configured app client
 	 * @throws CognitoConfigurationException when the settings cannot make a registration
 	 */
-	static ClientRegistration cognito(CognitoProperties properties, CognitoLoginProperties login,
+	public static ClientRegistration cognito(CognitoProperties properties, CognitoLoginProperties login,
 			CognitoEndpoints endpoints) {
 		boolean confidential = StringUtils.hasText(properties.getClientSecret());
 		ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(REGISTRATION_ID)
@@ -99,7 +102,7 @@ final class CognitoClientRegistrations {
 	 * @throws CognitoConfigurationException when no path can be read from the redirect
 	 * URI
 	 */
-	static String callbackPath(String redirectUri, String contextPath) {
+	public static String callbackPath(String redirectUri, String contextPath) {
 		String uri = redirectUri.trim().replace("{registrationId}", REGISTRATION_ID).replace("{action}", "login");
 		String path;
 		if (uri.startsWith("{baseUrl}")) {
@@ -130,6 +133,25 @@ final class CognitoClientRegistrations {
 							+ "https://app.example.com/login/oauth2/code/cognito.");
 		}
 		return path;
+	}
+
+	/**
+	 * The extra authorize parameters: the free-form ones, then the named settings, which
+	 * win.
+	 * @return the parameters to add to every authorization request
+	 */
+	public static Map<String, String> authorizationParameters(CognitoLoginProperties login) {
+		Map<String, String> parameters = new LinkedHashMap<>(login.getAuthorizationParameters());
+		if (StringUtils.hasText(login.getIdentityProvider())) {
+			parameters.put("identity_provider", login.getIdentityProvider().trim());
+		}
+		if (StringUtils.hasText(login.getLang())) {
+			parameters.put("lang", login.getLang().trim());
+		}
+		if (StringUtils.hasText(login.getResource())) {
+			parameters.put("resource", login.getResource().trim());
+		}
+		return parameters;
 	}
 
 }

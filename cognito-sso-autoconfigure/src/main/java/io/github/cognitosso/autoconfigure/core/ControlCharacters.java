@@ -1,4 +1,4 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 /**
  * Makes text that Cognito or a federated identity provider supplied (an
@@ -8,7 +8,7 @@ package io.github.cognitosso.autoconfigure.servlet.login;
  * terminal, a NUL truncates some log viewers,, and invisible format characters
  * (bidirectional overrides) disguise what a line says.
  */
-final class ControlCharacters {
+public final class ControlCharacters {
 
 	private ControlCharacters() {
 	}
@@ -18,7 +18,7 @@ final class ControlCharacters {
 	 * @return the text with each run of control, format and line or paragraph separator
 	 * characters replaced by one space; {@code "null"} for {@code null}
 	 */
-	static String strip(Object text) {
+	public static String strip(Object text) {
 		String value = String.valueOf(text);
 		StringBuilder safe = new StringBuilder(value.length());
 		boolean replacing = false;

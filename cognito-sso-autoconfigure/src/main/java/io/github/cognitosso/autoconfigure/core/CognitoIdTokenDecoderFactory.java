@@ -1,4 +1,4 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.net.URI;
 import java.time.Clock;
@@ -34,7 +34,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * (RS256, key by {@code kid} from the pool's JWKS), audience, expiry and the other OpenID
  * Connect checks are Spring Security's.
  */
-final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegistration> {
+public final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegistration> {
 
 	private final List<String> acceptedIssuers;
 
@@ -50,7 +50,7 @@ final class CognitoIdTokenDecoderFactory implements JwtDecoderFactory<ClientRegi
 	 * @param clock the clock expiry and issue times are checked against, the one sessions
 	 * refresh by
 	 */
-	CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, JWKSource<SecurityContext> keys, Clock clock) {
+	public CognitoIdTokenDecoderFactory(List<URI> acceptedIssuers, JWKSource<SecurityContext> keys, Clock clock) {
 		this.acceptedIssuers = acceptedIssuers.stream().map(URI::toString).toList();
 		this.keys = keys;
 		this.clock = clock;

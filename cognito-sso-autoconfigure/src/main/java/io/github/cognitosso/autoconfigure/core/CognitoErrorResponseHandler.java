@@ -1,9 +1,7 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.io.IOException;
 import java.net.URI;
-
-import io.github.cognitosso.autoconfigure.core.CognitoOAuthErrors;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpResponse;

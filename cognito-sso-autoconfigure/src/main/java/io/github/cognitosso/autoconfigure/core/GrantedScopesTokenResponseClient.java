@@ -1,11 +1,10 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.text.ParseException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTParser;
-import io.github.cognitosso.autoconfigure.core.CognitoScopes;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -25,12 +24,12 @@ import org.springframework.util.StringUtils;
  *
  * @param <T> the grant request type
  */
-final class GrantedScopesTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
+public final class GrantedScopesTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AccessTokenResponseClient<T> {
 
 	private final OAuth2AccessTokenResponseClient<T> delegate;
 
-	GrantedScopesTokenResponseClient(OAuth2AccessTokenResponseClient<T> delegate) {
+	public GrantedScopesTokenResponseClient(OAuth2AccessTokenResponseClient<T> delegate) {
 		this.delegate = delegate;
 	}
 

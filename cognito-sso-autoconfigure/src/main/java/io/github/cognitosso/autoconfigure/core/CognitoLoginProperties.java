@@ -1,4 +1,4 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -13,8 +13,9 @@ import org.springframework.boot.convert.DurationUnit;
 /**
  * The {@code cognito.login.*} settings: browser single sign-on through Cognito's managed
  * login pages (hosted UI). The app client is the pool-wide {@code cognito.client-id} and
- * {@code cognito.client-secret}; logout is {@link CognitoLogoutProperties}. Bound by
- * {@link CognitoLoginAutoConfiguration}.
+ * {@code cognito.client-secret}; logout is {@link CognitoLogoutProperties}. Bound by the
+ * browser-login auto-configuration of the application's web stack ({@code servlet.login}
+ * or {@code reactive.login}).
  */
 @ConfigurationProperties("cognito.login")
 public class CognitoLoginProperties {

@@ -1,4 +1,4 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.io.Serial;
 import java.time.Instant;
@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.github.cognitosso.autoconfigure.core.CognitoAuthentication;
-import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
-import io.github.cognitosso.autoconfigure.core.TokenUse;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -28,7 +24,7 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * {@link OidcUser} (email, nonce) into any log line or exception message that mentions
  * the authentication.
  */
-final class CognitoLoginAuthentication extends OAuth2AuthenticationToken implements CognitoAuthentication {
+public final class CognitoLoginAuthentication extends OAuth2AuthenticationToken implements CognitoAuthentication {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -65,9 +61,9 @@ final class CognitoLoginAuthentication extends OAuth2AuthenticationToken impleme
 	 * refreshes)
 	 * @return the authentication
 	 */
-	static CognitoLoginAuthentication of(OAuth2User principal, Collection<? extends GrantedAuthority> authorities,
-			String registrationId, String clientId, Set<String> grantedScopes, CognitoAuthoritiesMapper mapper,
-			Instant signedInAt) {
+	public static CognitoLoginAuthentication of(OAuth2User principal,
+			Collection<? extends GrantedAuthority> authorities, String registrationId, String clientId,
+			Set<String> grantedScopes, CognitoAuthoritiesMapper mapper, Instant signedInAt) {
 		Map<String, Object> claims = principal.getAttributes();
 		// The ID token names the user cognito:username, userInfo (when only its
 		// attributes are at hand) username.
@@ -84,7 +80,7 @@ final class CognitoLoginAuthentication extends OAuth2AuthenticationToken impleme
 	 * @return when the user signed in to the application; a token refresh keeps it, so it
 	 * bounds the session's absolute lifetime
 	 */
-	Instant getSignedInAt() {
+	public Instant getSignedInAt() {
 		return this.signedInAt;
 	}
 

@@ -1,11 +1,12 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code cognito.logout.*} settings: a logout that ends the Cognito session too,
  * through Cognito's /logout endpoint, and revokes the session's refresh token. Bound by
- * {@link CognitoLoginAutoConfiguration}.
+ * the browser-login auto-configuration of the application's web stack
+ * ({@code servlet.login} or {@code reactive.login}).
  */
 @ConfigurationProperties("cognito.logout")
 public class CognitoLogoutProperties {

@@ -1,8 +1,6 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.time.Duration;
-
-import io.github.cognitosso.autoconfigure.core.CognitoRequestFactory;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -17,7 +15,7 @@ import org.springframework.web.client.RestTemplate;
  * defaults wait forever for a token endpoint that never answers, holding the user's
  * request thread.
  */
-final class CognitoHttpClients {
+public final class CognitoHttpClients {
 
 	private CognitoHttpClients() {
 	}
@@ -31,7 +29,7 @@ final class CognitoHttpClients {
 	 * @return a client for the token endpoint, set up as Spring Security's own token
 	 * response clients are
 	 */
-	static RestClient tokenEndpoint(Duration timeout) {
+	public static RestClient tokenEndpoint(Duration timeout) {
 		return RestClient.builder().requestFactory(requestFactory(timeout)).configureMessageConverters((converters) -> {
 			converters.addCustomConverter(new FormHttpMessageConverter());
 			converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
@@ -42,7 +40,7 @@ final class CognitoHttpClients {
 	 * @return a client for the revocation endpoint: form requests, every error answer an
 	 * OAuth2AuthorizationException
 	 */
-	static RestClient revocationEndpoint(Duration timeout) {
+	public static RestClient revocationEndpoint(Duration timeout) {
 		return RestClient.builder()
 			.requestFactory(requestFactory(timeout))
 			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter()))
@@ -54,7 +52,7 @@ final class CognitoHttpClients {
 	 * @return a template for the userInfo endpoint (Spring Security's user service takes
 	 * a {@code RestOperations})
 	 */
-	static RestTemplate userInfoEndpoint(Duration timeout) {
+	public static RestTemplate userInfoEndpoint(Duration timeout) {
 		RestTemplate template = new RestTemplate(requestFactory(timeout));
 		template.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
 		return template;

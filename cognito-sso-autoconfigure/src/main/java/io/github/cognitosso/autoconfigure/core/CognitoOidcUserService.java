@@ -1,13 +1,10 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-
-import io.github.cognitosso.autoconfigure.core.CognitoAuthentication;
-import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -51,19 +48,19 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  * {@link CognitoAuthentication#MACHINE_NAME_PREFIX} is refused too: that prefix names
  * machine callers.
  */
-final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+public final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	/**
 	 * The error code of a sign-in refused because the email that names the user is not
 	 * verified.
 	 */
-	static final String UNVERIFIED_EMAIL = "unverified_email";
+	public static final String UNVERIFIED_EMAIL = "unverified_email";
 
 	private final OidcUserService delegate = new OidcUserService();
 
 	private final CognitoAuthoritiesMapper authoritiesMapper;
 
-	CognitoOidcUserService(CognitoAuthoritiesMapper authoritiesMapper, Duration timeout) {
+	public CognitoOidcUserService(CognitoAuthoritiesMapper authoritiesMapper, Duration timeout) {
 		this.authoritiesMapper = authoritiesMapper;
 		DefaultOAuth2UserService userInfoService = new DefaultOAuth2UserService();
 		userInfoService.setRestOperations(CognitoHttpClients.userInfoEndpoint(timeout));
