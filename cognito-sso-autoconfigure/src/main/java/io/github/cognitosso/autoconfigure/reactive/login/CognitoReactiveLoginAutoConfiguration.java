@@ -1,0 +1,274 @@
+package io.github.cognitosso.autoconfigure.reactive.login;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
+import io.github.cognitosso.autoconfigure.CognitoEndpoints;
+import io.github.cognitosso.autoconfigure.CognitoProperties;
+import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
+import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
+import io.github.cognitosso.autoconfigure.core.CognitoHttpClients;
+import io.github.cognitosso.autoconfigure.core.CognitoIdTokenDecoderFactory;
+import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginPropertiesValidator;
+import io.github.cognitosso.autoconfigure.core.CognitoLoginValidationPostProcessor;
+import io.github.cognitosso.autoconfigure.core.CognitoLogoutProperties;
+import io.github.cognitosso.autoconfigure.core.CognitoOidcUserService;
+import io.github.cognitosso.autoconfigure.core.CognitoPool;
+import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
+import io.github.cognitosso.autoconfigure.core.GrantedScopesTokenResponseClient;
+import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurityCustomizer;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.RefreshTokenReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Browser single sign-on through Cognito's managed login in a WebFlux application: the
+ * same {@code cognito.login.*} and {@code cognito.logout.*} settings, checks and
+ * behaviour as the servlet login ({@code servlet.login}), built on the same core pieces
+ * (the {@code cognito} registration without discovery, the ID-token check on the pool's
+ * key source, the user with groups as roles and the verified-email rule, the token
+ * clients with their timeouts and error reading, revocation). Their blocking calls to
+ * Cognito run on the bounded elastic scheduler. It plugs into a
+ * {@code ServerHttpSecurity} chain through a {@link CognitoServerHttpSecurityCustomizer}.
+ * <p>
+ * Ordered before Spring Boot's reactive OAuth2 client auto-configurations (by name) so
+ * that their registration and authorized-client repository back off in favour of these.
+ * Every bean is replaceable.
+ */
+@AutoConfiguration(after = CognitoAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration" })
+@ConditionalOnCognitoLogin
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass({ ClientRegistration.class, ServerHttpSecurity.class, JwtDecoder.class, Mono.class })
+@EnableConfigurationProperties({ CognitoLoginProperties.class, CognitoLogoutProperties.class })
+@Import(CognitoJwkSourceConfiguration.class)
+public final class CognitoReactiveLoginAutoConfiguration {
+
+	private static final String REACTIVE_RESOURCE_SERVER = "org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager";
+
+	/**
+	 * Checks the browser-login settings when they are bound, with WebFlux's base path and
+	 * session cookie: not replaceable, and static so that it is ready before the settings
+	 * are bound.
+	 */
+	@Bean
+	static CognitoLoginValidationPostProcessor cognitoReactiveLoginValidationPostProcessor(
+			ObjectProvider<CognitoProperties> properties, Environment environment) {
+		return new CognitoLoginValidationPostProcessor(properties, environment,
+				CognitoLoginPropertiesValidator.REACTIVE_BASE_PATH,
+				CognitoLoginPropertiesValidator.REACTIVE_SESSION_COOKIE_SAME_SITE);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReactiveClientRegistrationRepository.class)
+	public InMemoryReactiveClientRegistrationRepository cognitoReactiveClientRegistrationRepository(
+			CognitoProperties properties, CognitoLoginProperties login, CognitoEndpoints endpoints) {
+		return new InMemoryReactiveClientRegistrationRepository(
+				CognitoClientRegistrations.cognito(properties, login, endpoints));
+	}
+
+	/**
+	 * The signed-in user's tokens live in the web session: they end with it, and each
+	 * browser session refreshes and revokes its own refresh token (Boot's default would
+	 * keep them in memory, keyed by user name, past the session's end).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ServerOAuth2AuthorizedClientRepository.class)
+	public ServerOAuth2AuthorizedClientRepository cognitoServerAuthorizedClientRepository(ObjectProvider<Clock> clock) {
+		return new ClockStampedServerAuthorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository(),
+				clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ReactiveOAuth2UserService<OidcUserRequest, OidcUser> cognitoReactiveOidcUserService(
+			CognitoProperties properties, CognitoLoginProperties login,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
+		return new BlockingOidcUserService(
+				new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout()));
+	}
+
+	/**
+	 * ID tokens are verified with the pool's key set, the one bearer-token validation
+	 * uses: one fetch, one set of JWKS timeouts.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public ReactiveJwtDecoderFactory<ClientRegistration> cognitoReactiveIdTokenDecoderFactory(CognitoPool pool,
+			ObjectProvider<Clock> clock) {
+		return new CognitoReactiveIdTokenDecoderFactory(
+				new CognitoIdTokenDecoderFactory(pool.endpoints().acceptedIssuers(), pool.keys(), clock(clock)));
+	}
+
+	@Bean
+	SessionLocks cognitoSessionLocks() {
+		return new SessionLocks();
+	}
+
+	@Bean
+	CognitoLoginSecurityContextRepository cognitoLoginSecurityContextRepository(CognitoProperties properties,
+			ServerOAuth2AuthorizedClientRepository authorizedClients,
+			ReactiveClientRegistrationRepository registrations,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper, ObjectProvider<Clock> clock) {
+		return new CognitoLoginSecurityContextRepository(authorizedClients, registrations,
+				mapper(properties, authoritiesMapper), clock(clock));
+	}
+
+	/**
+	 * Hands out the signed-in user's tokens
+	 * ({@code @RegisteredOAuth2AuthorizedClient("cognito")}, a
+	 * {@code ServerOAuth2AuthorizedClientExchangeFilterFunction}), refreshing an expired
+	 * access token with the refresh token, one refresh per session at a time, keeping the
+	 * refresh token a rotating refresh returns and renewing the user from the new ID
+	 * token.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public ReactiveOAuth2AuthorizedClientManager cognitoReactiveAuthorizedClientManager(CognitoProperties properties,
+			ReactiveClientRegistrationRepository registrations,
+			ServerOAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login,
+			ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoderFactory,
+			ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userService,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
+			CognitoLoginSecurityContextRepository securityContexts, SessionLocks locks, ObjectProvider<Clock> clock) {
+		RefreshTokenReactiveOAuth2AuthorizedClientProvider refresh = new RefreshTokenReactiveOAuth2AuthorizedClientProvider();
+		refresh.setClock(clock(clock));
+		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(login.getTimeout()));
+		refresh.setAuthorizationSuccessHandler(new RefreshedUserHandler(idTokenDecoderFactory, userService,
+				mapper(properties, authoritiesMapper), securityContexts));
+		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
+				registrations, authorizedClients);
+		manager.setAuthorizedClientProvider(new DelegatingReactiveOAuth2AuthorizedClientProvider(
+				new AuthorizationCodeReactiveOAuth2AuthorizedClientProvider(), refresh));
+		// The refresh's success handler needs the exchange to store the renewed user.
+		manager.setContextAttributesMapper((request) -> Mono.just(request.getAttributes()));
+		return new SessionSerializedAuthorizedClientManager(manager, locks);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "cognito.logout.revoke-refresh-token", havingValue = "true", matchIfMissing = true)
+	public CognitoTokenRevoker cognitoTokenRevoker(CognitoLoginProperties login, CognitoEndpoints endpoints) {
+		// The start-up check of cognito.* makes sure browser login has this endpoint.
+		URI endpoint = endpoints.revocation().orElseThrow();
+		return new CognitoTokenRevoker(endpoint, login.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public CognitoServerLogoutSuccessHandler cognitoServerLogoutSuccessHandler(CognitoProperties properties,
+			CognitoLogoutProperties logout, CognitoEndpoints endpoints) {
+		// The start-up check of cognito.* makes sure browser login has this endpoint.
+		URI endpoint = endpoints.logout().orElseThrow();
+		return new CognitoServerLogoutSuccessHandler(endpoint, properties.getClientId(), logout.getLogoutUri());
+	}
+
+	@Bean
+	public CognitoServerHttpSecurityCustomizer cognitoReactiveLoginCustomizer(CognitoLoginProperties login,
+			Environment environment, ReactiveClientRegistrationRepository registrations,
+			ServerOAuth2AuthorizedClientRepository authorizedClients,
+			ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userService,
+			ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoderFactory,
+			CognitoLoginSecurityContextRepository securityContexts, SessionLocks locks,
+			CognitoServerLogoutSuccessHandler logoutSuccessHandler, ObjectProvider<CognitoTokenRevoker> revoker,
+			ReactiveOAuth2AuthorizedClientManager authorizedClientManager, ObjectProvider<Clock> clock) {
+		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
+				environment.getProperty(CognitoLoginPropertiesValidator.REACTIVE_BASE_PATH, ""));
+		ApiExchangeMatcher apiRequests = new ApiExchangeMatcher();
+		OidcAuthorizationCodeReactiveAuthenticationManager authenticationManager = new OidcAuthorizationCodeReactiveAuthenticationManager(
+				authorizationCodeTokenResponseClient(login.getTimeout()), userService);
+		authenticationManager.setJwtDecoderFactory(idTokenDecoderFactory);
+		RefreshTokenRevokingServerLogoutHandler revokingHandler = new RefreshTokenRevokingServerLogoutHandler(
+				authorizedClients, revoker.getIfAvailable());
+		SessionRenewalWebFilter sessionRenewal = null;
+		if (login.isSessionFollowsTokens() || login.getSessionMaxLifetime() != null) {
+			ReactiveOAuth2AuthorizedClientManager refreshing = (authorizedClientManager instanceof SessionSerializedAuthorizedClientManager serialized)
+					? serialized.unserialized() : authorizedClientManager;
+			sessionRenewal = new SessionRenewalWebFilter(authorizedClients, refreshing, locks, securityContexts,
+					revokingHandler, login.isSessionFollowsTokens(), login.getSessionMaxLifetime(), clock(clock),
+					apiRequests);
+		}
+		return new CognitoReactiveLoginCustomizer(registrations, authorizedClients, authenticationManager,
+				securityContexts, CognitoClientRegistrations.authorizationParameters(login), callbackPath,
+				new CognitoServerAuthenticationFailureHandler(blankToNull(login.getFailureUrl())),
+				new CognitoServerAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests),
+				revokingHandler, logoutSuccessHandler, apiRequests, bearerTokensAnswerApiCalls(environment),
+				sessionRenewal);
+	}
+
+	/**
+	 * Whether the resource server is on in this application, and so answers API-style
+	 * requests without credentials with its {@code WWW-Authenticate: Bearer} 401.
+	 */
+	private static boolean bearerTokensAnswerApiCalls(Environment environment) {
+		return environment.getProperty("cognito.resource-server.enabled", Boolean.class, true) && ClassUtils
+			.isPresent(REACTIVE_RESOURCE_SERVER, CognitoReactiveLoginAutoConfiguration.class.getClassLoader());
+	}
+
+	private static BlockingTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+			Duration timeout) {
+		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
+		return new BlockingTokenResponseClient<>(new GrantedScopesTokenResponseClient<>(client));
+	}
+
+	private static BlockingTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenResponseClient(
+			Duration timeout) {
+		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
+		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
+		return new BlockingTokenResponseClient<>(new GrantedScopesTokenResponseClient<>(client));
+	}
+
+	private static CognitoAuthoritiesMapper mapper(CognitoProperties properties,
+			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
+		return authoritiesMapper.getIfAvailable(() -> new CognitoAuthoritiesMapper(properties.getAuthorities()));
+	}
+
+	/** The application's clock when it has one (tests move it), else the system clock. */
+	private static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfUnique(Clock::systemUTC);
+	}
+
+	private static String blankToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+}
