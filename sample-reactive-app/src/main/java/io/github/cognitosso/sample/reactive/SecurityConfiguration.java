@@ -1,0 +1,32 @@
+package io.github.cognitosso.sample.reactive;
+
+import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurityCustomizer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The sample's own rules, with the starter's Cognito set-up (browser login, logout,
+ * bearer tokens) applied to the chain: groups are roles, so {@code hasRole("admin")}
+ * means "in Cognito group admin".
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain sampleSecurity(ServerHttpSecurity http,
+			ObjectProvider<CognitoServerHttpSecurityCustomizer> cognito) {
+		http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/", "/m2m", "/favicon.ico", "/css/**")
+			.permitAll()
+			.pathMatchers("/admin", "/api/admin")
+			.hasRole("admin")
+			.anyExchange()
+			.authenticated());
+		cognito.orderedStream().forEach((customizer) -> customizer.customize(http));
+		return http.build();
+	}
+
+}
