@@ -162,24 +162,19 @@ public final class CognitoReactiveLoginAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public ReactiveOAuth2AuthorizedClientManager cognitoReactiveAuthorizedClientManager(CognitoProperties properties,
+	public ReactiveOAuth2AuthorizedClientManager cognitoReactiveAuthorizedClientManager(
 			ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login,
-			ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoderFactory,
-			ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userService,
-			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
-			CognitoLoginSecurityContextRepository securityContexts, SessionLocks locks, ObjectProvider<Clock> clock) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login, SessionLocks locks,
+			ObjectProvider<Clock> clock) {
 		RefreshTokenReactiveOAuth2AuthorizedClientProvider refresh = new RefreshTokenReactiveOAuth2AuthorizedClientProvider();
 		refresh.setClock(clock(clock));
-		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(login.getTimeout()));
-		refresh.setAuthorizationSuccessHandler(new RefreshedUserHandler(idTokenDecoderFactory, userService,
-				mapper(properties, authoritiesMapper), securityContexts));
+		// The session renewal reads the new ID token from the refresh's response.
+		refresh.setAccessTokenResponseClient(
+				RefreshResponseCapture.client(refreshTokenResponseClient(login.getTimeout())));
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);
 		manager.setAuthorizedClientProvider(new DelegatingReactiveOAuth2AuthorizedClientProvider(
 				new AuthorizationCodeReactiveOAuth2AuthorizedClientProvider(), refresh));
-		// The refresh's success handler needs the exchange to store the renewed user.
-		manager.setContextAttributesMapper((request) -> Mono.just(request.getAttributes()));
 		return new SessionSerializedAuthorizedClientManager(manager, locks);
 	}
 
@@ -202,7 +197,8 @@ public final class CognitoReactiveLoginAutoConfiguration {
 	}
 
 	@Bean
-	public CognitoServerHttpSecurityCustomizer cognitoReactiveLoginCustomizer(CognitoLoginProperties login,
+	public CognitoServerHttpSecurityCustomizer cognitoReactiveLoginCustomizer(CognitoProperties properties,
+			CognitoLoginProperties login, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
 			Environment environment, ReactiveClientRegistrationRepository registrations,
 			ServerOAuth2AuthorizedClientRepository authorizedClients,
 			ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userService,
@@ -222,9 +218,11 @@ public final class CognitoReactiveLoginAutoConfiguration {
 		if (login.isSessionFollowsTokens() || login.getSessionMaxLifetime() != null) {
 			ReactiveOAuth2AuthorizedClientManager refreshing = (authorizedClientManager instanceof SessionSerializedAuthorizedClientManager serialized)
 					? serialized.unserialized() : authorizedClientManager;
+			RefreshedUserHandler refreshedUsers = new RefreshedUserHandler(idTokenDecoderFactory, userService,
+					mapper(properties, authoritiesMapper), securityContexts);
 			sessionRenewal = new SessionRenewalWebFilter(authorizedClients, refreshing, locks, securityContexts,
-					revokingHandler, login.isSessionFollowsTokens(), login.getSessionMaxLifetime(), clock(clock),
-					apiRequests);
+					revokingHandler, refreshedUsers, login.isSessionFollowsTokens(), login.getSessionMaxLifetime(),
+					clock(clock), apiRequests);
 		}
 		return new CognitoReactiveLoginCustomizer(registrations, authorizedClients, authenticationManager,
 				securityContexts, CognitoClientRegistrations.authorizationParameters(login), callbackPath,

@@ -1,19 +1,17 @@
 package io.github.cognitosso.autoconfigure.reactive.login;
 
-import java.util.Map;
 import java.util.Objects;
 
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
 import io.github.cognitosso.autoconfigure.core.CognitoLoginAuthentication;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizationSuccessHandler;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -33,10 +31,7 @@ import reactor.core.publisher.Mono;
  * Spring Security's {@code RefreshOidcUserReactiveOAuth2AuthorizationSuccessHandler}
  * leaves authentications of other classes alone, so it cannot renew this one.
  */
-final class RefreshedUserHandler implements ReactiveOAuth2AuthorizationSuccessHandler {
-
-	/** The exchange attribute under which the renewed user is left for the request. */
-	static final String RENEWED_USER = RefreshedUserHandler.class.getName() + ".renewedUser";
+final class RefreshedUserHandler {
 
 	private final ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoderFactory;
 
@@ -55,25 +50,31 @@ final class RefreshedUserHandler implements ReactiveOAuth2AuthorizationSuccessHa
 		this.securityContexts = securityContexts;
 	}
 
-	@Override
-	public Mono<Void> onAuthorizationSuccess(OAuth2AuthorizedClient client, Authentication principal,
-			Map<String, Object> attributes) {
-		if (!(principal instanceof CognitoLoginAuthentication current)
-				|| !(current.getPrincipal() instanceof OidcUser currentUser)
-				|| !(attributes.get(OidcParameterNames.ID_TOKEN) instanceof String idToken)
-				|| !(attributes.get(ServerWebExchange.class.getName()) instanceof ServerWebExchange exchange)) {
-			return Mono.empty();
+	/**
+	 * @param response the refresh's token response, or {@code null}
+	 * @return the renewed user, stored in the session; the current one when the refresh
+	 * brought no ID token
+	 * @throws OAuth2AuthenticationException (as the Mono's error) when the new ID token
+	 * or user does not pass the checks of a sign-in
+	 */
+	Mono<CognitoLoginAuthentication> renew(ServerWebExchange exchange, CognitoLoginAuthentication current,
+			OAuth2AuthorizedClient client, OAuth2AccessTokenResponse response) {
+		Object idToken = (response != null) ? response.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN)
+				: null;
+		if (!(idToken instanceof String token) || !(current.getPrincipal() instanceof OidcUser currentUser)) {
+			return Mono.just(current);
 		}
 		ClientRegistration registration = client.getClientRegistration();
 		return this.idTokenDecoderFactory.createDecoder(registration)
-			.decode(idToken)
-			.onErrorMap(JwtException.class, (ex) -> invalid("invalid_id_token", ex.getMessage()))
+			.decode(token)
+			.onErrorMap(JwtException.class, (ex) -> invalid(ex.getMessage()))
 			.map((jwt) -> new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getClaims()))
-			.flatMap((token) -> {
-				if (!Objects.equals(token.getSubject(), currentUser.getSubject())) {
-					return Mono.error(invalid("invalid_id_token", "The refreshed ID token names another user"));
+			.flatMap((oidcIdToken) -> {
+				if (!Objects.equals(oidcIdToken.getSubject(), currentUser.getSubject())) {
+					return Mono.error(invalid("The refreshed ID token names another user"));
 				}
-				return this.userService.loadUser(new OidcUserRequest(registration, client.getAccessToken(), token));
+				return this.userService
+					.loadUser(new OidcUserRequest(registration, client.getAccessToken(), oidcIdToken));
 			})
 			.map((user) -> {
 				CognitoLoginAuthentication renewed = CognitoLoginAuthentication.of(user, user.getAuthorities(),
@@ -82,13 +83,11 @@ final class RefreshedUserHandler implements ReactiveOAuth2AuthorizationSuccessHa
 				renewed.setDetails(current.getDetails());
 				return renewed;
 			})
-			.flatMap((renewed) -> this.securityContexts.store(exchange, renewed)
-				.doOnNext((context) -> exchange.getAttributes().put(RENEWED_USER, renewed)))
-			.then();
+			.flatMap((renewed) -> this.securityContexts.store(exchange, renewed).thenReturn(renewed));
 	}
 
-	private static OAuth2AuthenticationException invalid(String code, String description) {
-		OAuth2Error error = new OAuth2Error(code, description, null);
+	private static OAuth2AuthenticationException invalid(String description) {
+		OAuth2Error error = new OAuth2Error("invalid_id_token", description, null);
 		return new OAuth2AuthenticationException(error, error.toString());
 	}
 

@@ -62,6 +62,8 @@ final class SessionRenewalWebFilter implements WebFilter {
 
 	private final RefreshTokenRevokingServerLogoutHandler revokingHandler;
 
+	private final RefreshedUserHandler refreshedUsers;
+
 	private final boolean followTokens;
 
 	private final Duration maxLifetime;
@@ -80,13 +82,14 @@ final class SessionRenewalWebFilter implements WebFilter {
 	SessionRenewalWebFilter(ServerOAuth2AuthorizedClientRepository authorizedClients,
 			ReactiveOAuth2AuthorizedClientManager authorizedClientManager, SessionLocks locks,
 			CognitoLoginSecurityContextRepository securityContexts,
-			RefreshTokenRevokingServerLogoutHandler revokingHandler, boolean followTokens, Duration maxLifetime,
-			Clock clock, ServerWebExchangeMatcher apiRequests) {
+			RefreshTokenRevokingServerLogoutHandler revokingHandler, RefreshedUserHandler refreshedUsers,
+			boolean followTokens, Duration maxLifetime, Clock clock, ServerWebExchangeMatcher apiRequests) {
 		this.authorizedClients = authorizedClients;
 		this.authorizedClientManager = authorizedClientManager;
 		this.locks = locks;
 		this.securityContexts = securityContexts;
 		this.revokingHandler = revokingHandler;
+		this.refreshedUsers = refreshedUsers;
 		this.followTokens = followTokens;
 		this.maxLifetime = maxLifetime;
 		this.clock = clock;
@@ -146,13 +149,13 @@ final class SessionRenewalWebFilter implements WebFilter {
 		OAuth2AuthorizeRequest.Builder authorize = accessTokenExpired
 				? OAuth2AuthorizeRequest.withClientRegistrationId(user.getAuthorizedClientRegistrationId())
 				: OAuth2AuthorizeRequest.withAuthorizedClient(LoginSessionTokens.expiringAt(client, idTokenExpiry));
-		exchange.getAttributes().remove(RefreshedUserHandler.RENEWED_USER);
+		RefreshResponseCapture refresh = new RefreshResponseCapture();
 		return this.authorizedClientManager
 			.authorize(authorize.principal(user).attribute(ServerWebExchange.class.getName(), exchange).build())
-			.then(Mono.fromSupplier(() -> {
-				CognitoLoginAuthentication renewed = exchange.getAttribute(RefreshedUserHandler.RENEWED_USER);
-				return Outcome.current((renewed != null) ? renewed : user);
-			}))
+			.contextWrite(refresh::capturing)
+			.flatMap((refreshed) -> this.refreshedUsers.renew(exchange, user, refreshed, refresh.response()))
+			.map(Outcome::current)
+			.defaultIfEmpty(Outcome.current(user))
 			.onErrorResume((ex) -> refused(exchange, user, ex));
 	}
 
