@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -145,6 +148,42 @@ public final class ClientCredentialsTokenSource {
 			return cached;
 		}
 		return fetch(null);
+	}
+
+	/**
+	 * @return the cached token when it is valid beyond the expiry margin, else
+	 * {@code null}; never asks Cognito and never waits, so a caller on a thread that must
+	 * not block (a Netty event loop) can use it and move only the token request elsewhere
+	 */
+	public OAuth2AccessToken cachedAccessToken() {
+		OAuth2AccessToken cached = cached();
+		return (cached != null && isFresh(cached)) ? cached : null;
+	}
+
+	/**
+	 * The one rule of every HTTP client adapter for "the API rejected this token": 401
+	 * with an RFC 6750 {@code invalid_token} challenge, what Spring Security resource
+	 * servers send for an expired token. Any other answer, a 401 of another scheme
+	 * included, reaches the caller as it is.
+	 * @param status the answer's HTTP status
+	 * @param challenges the answer's {@code WWW-Authenticate} values
+	 * @return whether a renewed token is worth one retry
+	 */
+	public static boolean rejectsToken(int status, List<String> challenges) {
+		if (status != 401) {
+			return false;
+		}
+		for (String challenge : challenges) {
+			try {
+				if (BearerTokenError.INVALID_TOKEN.getCode().equals(BearerTokenError.parse(challenge).getCode())) {
+					return true;
+				}
+			}
+			catch (ParseException ex) {
+				// Not a Bearer challenge.
+			}
+		}
+		return false;
 	}
 
 	/**

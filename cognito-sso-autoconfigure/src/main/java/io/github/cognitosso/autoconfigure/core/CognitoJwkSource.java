@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -38,10 +39,21 @@ import org.springframework.util.Assert;
  * two fetches per interval and also throttles the periodic refresh, so a stream of forged
  * kids could block it; it reads the system clock, which keeps tests from controlling
  * time. This class keeps those rules in one place.
+ * <p>
+ * A thread that must never block (a Netty event loop) runs its decoding inside
+ * {@link #withCachedKeysOnly}: the cached keys serve it as usual, and wherever this class
+ * would fetch (no keys yet, an expired key set this thread would refresh, an unknown kid
+ * outside the cooldown) it throws instead, before any state changes, so the caller can
+ * run the same decoding again where blocking is allowed ({@link #isFetchDeferred}). The
+ * rules above are the same on both runs: the deferred run does the fetch the first one
+ * would have done.
  */
 public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 
 	private static final Log logger = LogFactory.getLog(CognitoJwkSource.class);
+
+	/** Set while a thread that must not block asks for keys. */
+	private static final ThreadLocal<Boolean> CACHED_KEYS_ONLY = new ThreadLocal<>();
 
 	private final JwkSetLoader loader;
 
@@ -91,10 +103,54 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		return duration != null && !duration.isNegative() && !duration.isZero();
 	}
 
+	/**
+	 * Runs a decoding with the keys in hand only: any key source of this class that would
+	 * have to fetch the key set throws a {@link KeySourceException} that
+	 * {@link #isFetchDeferred} recognises, without changing its state (cooldown,
+	 * back-off, cached keys).
+	 * @param <T> the result type
+	 * @param action the decoding
+	 * @return what the action returns
+	 */
+	public static <T> T withCachedKeysOnly(Supplier<T> action) {
+		Boolean previous = CACHED_KEYS_ONLY.get();
+		CACHED_KEYS_ONLY.set(Boolean.TRUE);
+		try {
+			return action.get();
+		}
+		finally {
+			if (previous == null) {
+				CACHED_KEYS_ONLY.remove();
+			}
+		}
+	}
+
+	/**
+	 * @param failure a decoding failure, as thrown by the decoder (the key source's
+	 * exception is one of its causes)
+	 * @return whether the decoding failed only because it ran {@link #withCachedKeysOnly
+	 * with the cached keys only} and needed a fetch
+	 */
+	public static boolean isFetchDeferred(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FetchDeferredException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void deferIfCachedKeysOnly() throws FetchDeferredException {
+		if (Boolean.TRUE.equals(CACHED_KEYS_ONLY.get())) {
+			throw new FetchDeferredException(this.loader.uri());
+		}
+	}
+
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
 		Keys current = this.keys;
 		if (current == null) {
+			deferIfCachedKeysOnly();
 			current = loadFirst();
 		}
 		else if (this.clock.millis() >= current.expiresAtMillis()) {
@@ -126,7 +182,7 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		}
 	}
 
-	private Keys refreshExpired(Keys stale) {
+	private Keys refreshExpired(Keys stale) throws FetchDeferredException {
 		if (!this.fetchLock.tryLock()) {
 			return stale;
 		}
@@ -135,7 +191,11 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 			if (current != stale || inBackoff()) {
 				return current;
 			}
+			deferIfCachedKeysOnly();
 			return fetch();
+		}
+		catch (FetchDeferredException ex) {
+			throw ex;
 		}
 		catch (KeySourceException ex) {
 			return stale;
@@ -145,7 +205,7 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		}
 	}
 
-	private Keys refetchForUnknownKey(Keys seen) {
+	private Keys refetchForUnknownKey(Keys seen) throws FetchDeferredException {
 		// Never wait: while a fetch runs, another unknown kid is refused at once rather
 		// than held for as long as
 		// Cognito takes to answer (a forged kid costs nothing to make; the fetch in
@@ -163,11 +223,15 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 					&& now.isBefore(this.lastUnknownKeyRefetch.plus(this.refetchCooldown)) || inBackoff()) {
 				return seen;
 			}
+			deferIfCachedKeysOnly();
 			this.lastUnknownKeyRefetch = now;
 			if (logger.isDebugEnabled()) {
 				logger.debug("A token names a key that is not in the cached key set; fetching " + this.loader.uri());
 			}
 			return fetch();
+		}
+		catch (FetchDeferredException ex) {
+			throw ex;
 		}
 		catch (KeySourceException ex) {
 			return seen;
@@ -199,6 +263,19 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Thrown instead of a fetch while {@link #withCachedKeysOnly} is in effect.
+	 */
+	private static final class FetchDeferredException extends KeySourceException {
+
+		private static final long serialVersionUID = 1L;
+
+		FetchDeferredException(URI uri) {
+			super("The JSON Web Key Set of " + uri + " must be fetched; deferred to a thread that may block");
+		}
+
 	}
 
 	/**

@@ -41,6 +41,14 @@ public final class JwksServer implements AutoCloseable {
 		return this;
 	}
 
+	/** Makes the endpoint answer 200 with something that is not a key set. */
+	public JwksServer garbage() {
+		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"keys\": \"not a list\"")));
+		return this;
+	}
+
 	/** Makes the endpoint answer only after the given delay. */
 	public JwksServer hang(int millis) {
 		this.server.stubFor(get(urlPathEqualTo(PATH)).willReturn(

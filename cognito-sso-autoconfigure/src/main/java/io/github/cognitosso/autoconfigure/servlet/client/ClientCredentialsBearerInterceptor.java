@@ -2,13 +2,10 @@ package io.github.cognitosso.autoconfigure.servlet.client;
 
 import java.io.IOException;
 
-import com.nimbusds.oauth2.sdk.ParseException;
-import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 import io.github.cognitosso.autoconfigure.core.ClientCredentialsTokenSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -63,20 +60,8 @@ final class ClientCredentialsBearerInterceptor implements ClientHttpRequestInter
 	}
 
 	static boolean rejectsToken(ClientHttpResponse response) throws IOException {
-		if (response.getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
-			return false;
-		}
-		for (String challenge : response.getHeaders().getOrEmpty(HttpHeaders.WWW_AUTHENTICATE)) {
-			try {
-				if (BearerTokenError.INVALID_TOKEN.getCode().equals(BearerTokenError.parse(challenge).getCode())) {
-					return true;
-				}
-			}
-			catch (ParseException ex) {
-				// Not a Bearer challenge.
-			}
-		}
-		return false;
+		return ClientCredentialsTokenSource.rejectsToken(response.getStatusCode().value(),
+				response.getHeaders().getOrEmpty(HttpHeaders.WWW_AUTHENTICATE));
 	}
 
 	@Override

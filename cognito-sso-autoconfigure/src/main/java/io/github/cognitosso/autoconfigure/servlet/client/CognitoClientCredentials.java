@@ -1,10 +1,12 @@
 package io.github.cognitosso.autoconfigure.servlet.client;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -18,6 +20,8 @@ import io.github.cognitosso.autoconfigure.core.CognitoTokenException;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.UriBuilderFactory;
 
 /**
  * The application's machine-to-machine clients ({@code cognito.client-credentials.*}):
@@ -58,9 +62,10 @@ public final class CognitoClientCredentials {
 		for (ClientCredentialsSettings client : settings) {
 			ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(client,
 					CognitoTokenEndpoint.responseClient(client), clock);
-			ClientCredentialsBearerInterceptor interceptor = new ClientCredentialsBearerInterceptor(tokens,
-					new TokenOrigins(client, placeholders));
-			clients.put(client.name(), new Client(client, tokens, interceptor, restClientBuilders.get(), placeholders));
+			TokenOrigins origins = new TokenOrigins(client, placeholders);
+			ClientCredentialsBearerInterceptor interceptor = new ClientCredentialsBearerInterceptor(tokens, origins);
+			clients.put(client.name(),
+					new Client(client, tokens, origins, interceptor, restClientBuilders.get(), placeholders));
 		}
 		this.clients = Collections.unmodifiableMap(clients);
 	}
@@ -133,8 +138,40 @@ public final class CognitoClientCredentials {
 		return client(clientName).restClient();
 	}
 
-	ClientCredentialsTokenSource tokenSource(String clientName) {
+	/**
+	 * The client's token source, for a web adapter that sends the same tokens another way
+	 * (the reactive {@code WebClient} filter): one token cache, one single-flight renewal
+	 * and one back-off per client, whichever HTTP client calls. Not an application API:
+	 * applications use {@link #accessToken(String)}.
+	 * @param clientName the client's name
+	 * @return the client's token source
+	 * @throws IllegalArgumentException when no client has that name
+	 */
+	public ClientCredentialsTokenSource tokenSource(String clientName) {
 		return client(clientName).tokens;
+	}
+
+	/**
+	 * @param clientName the client's name
+	 * @param uri the URI of an outgoing request
+	 * @return whether the client sends its token there: the origin of its
+	 * {@code base-url} or one of its {@code token-origins}; a request elsewhere is
+	 * reported once per origin, as the interceptor does
+	 * @throws IllegalArgumentException when no client has that name
+	 */
+	public boolean sendsTokenTo(String clientName, URI uri) {
+		return client(clientName).origins.allows(uri);
+	}
+
+	/**
+	 * @param clientName the client's name
+	 * @return the client's {@code base-url} as a {@link UriBuilderFactory} (its
+	 * placeholders resolved at the first call), for any HTTP client that takes one; empty
+	 * when the client has none
+	 * @throws IllegalArgumentException when no client has that name
+	 */
+	public Optional<UriBuilderFactory> baseUrl(String clientName) {
+		return Optional.ofNullable(client(clientName).uriBuilderFactory());
 	}
 
 	private Client client(String clientName) {
@@ -158,17 +195,20 @@ public final class CognitoClientCredentials {
 
 		private final ClientCredentialsTokenSource tokens;
 
+		private final TokenOrigins origins;
+
 		private final ClientHttpRequestInterceptor interceptor;
 
 		private final RestClient restClient;
 
 		private final UnaryOperator<String> placeholders;
 
-		Client(ClientCredentialsSettings settings, ClientCredentialsTokenSource tokens,
+		Client(ClientCredentialsSettings settings, ClientCredentialsTokenSource tokens, TokenOrigins origins,
 				ClientHttpRequestInterceptor interceptor, RestClient.Builder builder,
 				UnaryOperator<String> placeholders) {
 			this.settings = settings;
 			this.tokens = tokens;
+			this.origins = origins;
 			this.interceptor = interceptor;
 			this.placeholders = placeholders;
 			// A copy: the builder may be an application's singleton bean, which would
@@ -183,13 +223,23 @@ public final class CognitoClientCredentials {
 		void customize(RestClient.Builder builder) {
 			String baseUrl = this.settings.baseUrl();
 			if (baseUrl != null && baseUrl.contains("${")) {
-				builder.uriBuilderFactory(
-						new LateBaseUrl(baseUrl, this.settings.propertyPrefix() + "base-url", this.placeholders));
+				builder.uriBuilderFactory(uriBuilderFactory());
 			}
 			else if (baseUrl != null) {
 				builder.baseUrl(baseUrl);
 			}
 			builder.requestInterceptor(this.interceptor);
+		}
+
+		UriBuilderFactory uriBuilderFactory() {
+			String baseUrl = this.settings.baseUrl();
+			if (baseUrl == null) {
+				return null;
+			}
+			if (baseUrl.contains("${")) {
+				return new LateBaseUrl(baseUrl, this.settings.propertyPrefix() + "base-url", this.placeholders);
+			}
+			return new DefaultUriBuilderFactory(baseUrl);
 		}
 
 		RestClient restClient() {

@@ -3,14 +3,11 @@ package io.github.cognitosso.autoconfigure.servlet.resource;
 import java.util.Enumeration;
 
 import io.github.cognitosso.autoconfigure.core.BearerAuthorization;
+import io.github.cognitosso.autoconfigure.core.BearerTokenHeader;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenError;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
@@ -32,11 +29,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 public final class CognitoBearerTokenResolver implements BearerTokenResolver {
 
-	static final String MULTIPLE_HEADERS = "Invalid request: the request has more than one Authorization header";
+	static final String MULTIPLE_HEADERS = BearerTokenHeader.MULTIPLE_HEADERS;
 
-	static final String MALFORMED = "Bearer token is malformed";
-
-	private static final String SCHEME = "Bearer ";
+	static final String MALFORMED = BearerTokenHeader.MALFORMED;
 
 	@Override
 	public String resolve(HttpServletRequest request) {
@@ -46,8 +41,7 @@ public final class CognitoBearerTokenResolver implements BearerTokenResolver {
 		}
 		String authorization = headers.nextElement();
 		if (headers.hasMoreElements()) {
-			throw new OAuth2AuthenticationException(new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST,
-					HttpStatus.BAD_REQUEST, MULTIPLE_HEADERS, null));
+			throw BearerTokenHeader.multipleHeaders();
 		}
 		return token(authorization);
 	}
@@ -60,36 +54,7 @@ public final class CognitoBearerTokenResolver implements BearerTokenResolver {
 	 * is not {@code Bearer}, one space and a {@code b64token}
 	 */
 	static String token(String authorization) {
-		if (!BearerAuthorization.isBearer(authorization)) {
-			return null;
-		}
-		int start = SCHEME.length();
-		if (authorization.length() <= start || authorization.charAt(start - 1) != ' ') {
-			throw malformed();
-		}
-		// b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
-		int end = authorization.length();
-		while (end > start && authorization.charAt(end - 1) == '=') {
-			end--;
-		}
-		if (end == start) {
-			throw malformed();
-		}
-		for (int i = start; i < end; i++) {
-			if (!isTokenCharacter(authorization.charAt(i))) {
-				throw malformed();
-			}
-		}
-		return authorization.substring(start);
-	}
-
-	private static boolean isTokenCharacter(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == '+' || c == '/';
-	}
-
-	private static OAuth2AuthenticationException malformed() {
-		return new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(MALFORMED));
+		return BearerTokenHeader.token(authorization);
 	}
 
 }

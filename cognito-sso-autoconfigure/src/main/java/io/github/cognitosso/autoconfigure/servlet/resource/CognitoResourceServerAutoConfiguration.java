@@ -53,7 +53,9 @@ import org.springframework.web.client.RestClient;
  * <p>
  * Ordered before Spring Boot's resource-server auto-configurations (named: Boot moved
  * them between 4.0 and 4.1), so that Boot's own decoder backs off. Every bean backs off
- * when the application defines its own.
+ * when the application defines its own. Off in a WebFlux application, which gets
+ * {@code CognitoReactiveResourceServerAutoConfiguration} instead (a blocking decoder and
+ * servlet method security would be wrong there).
  */
 @AutoConfiguration(after = CognitoAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
@@ -62,6 +64,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = "cognito.resource-server.enabled", matchIfMissing = true)
 @ConditionalOnClass({ JwtDecoder.class, NimbusJwtDecoder.class, JwtAuthenticationToken.class, JWKSource.class,
 		RestClient.class })
+@Conditional(CognitoResourceServerAutoConfiguration.NotReactiveCondition.class)
 @EnableConfigurationProperties(CognitoResourceServerProperties.class)
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoResourceServerAutoConfiguration {
@@ -157,6 +160,20 @@ public final class CognitoResourceServerAutoConfiguration {
 
 		@ConditionalOnCognitoLogin
 		static final class LoginActive {
+
+		}
+
+	}
+
+	/** Any application but a WebFlux one. */
+	static final class NotReactiveCondition extends NoneNestedConditions {
+
+		NotReactiveCondition() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		static final class Reactive {
 
 		}
 
