@@ -1,8 +1,7 @@
 package io.github.cognitosso.sample.reactive;
 
-import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurityCustomizer;
+import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurity;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -10,22 +9,21 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * The sample's own rules, with the starter's Cognito set-up (browser login, logout,
- * bearer tokens) applied to the chain: groups are roles, so {@code hasRole("admin")}
- * means "in Cognito group admin".
+ * bearer tokens) applied through {@link CognitoServerHttpSecurity}: groups are roles, so
+ * {@code hasRole("admin")} means "in Cognito group admin".
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain sampleSecurity(ServerHttpSecurity http,
-			ObjectProvider<CognitoServerHttpSecurityCustomizer> cognito) {
+	SecurityWebFilterChain sampleSecurity(ServerHttpSecurity http, CognitoServerHttpSecurity cognito) {
 		http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/", "/m2m", "/favicon.ico", "/css/**")
 			.permitAll()
 			.pathMatchers("/admin", "/api/admin")
 			.hasRole("admin")
 			.anyExchange()
 			.authenticated());
-		cognito.orderedStream().forEach((customizer) -> customizer.customize(http));
+		cognito.customize(http);
 		return http.build();
 	}
 

@@ -59,6 +59,16 @@ final class Browser {
 			.returnResult();
 	}
 
+	EntityExchangeResult<String> get(String url, String accept, String authorization) {
+		return this.client.get()
+			.uri(URI.create(url))
+			.header("Accept", accept)
+			.header("Authorization", authorization)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+	}
+
 	/**
 	 * Posts a form with its length, as a browser does (a chunked body the server does not
 	 * read would be left on the connection).

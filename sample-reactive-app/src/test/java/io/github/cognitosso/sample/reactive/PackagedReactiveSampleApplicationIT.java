@@ -1,5 +1,6 @@
 package io.github.cognitosso.sample.reactive;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +78,15 @@ class PackagedReactiveSampleApplicationIT {
 
 			browser.open(app + "/admin");
 			assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Access denied");
+
+			HttpResponse<String> api = sample.get("/api/hello", "Accept", "application/json");
+			assertThat(api.statusCode()).isEqualTo(401);
+			assertThat(api.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
+			assertThat(api.body()).contains("\"status\":401").contains("\"error\":\"unauthorized\"");
+
+			browser.open(app + "/m2m");
+			assertThat(browser.text("m2m-result")).contains("\"machine\":true").contains("client:sample-machine");
 
 			browser.open(app + "/me");
 			browser.click("signout-button");

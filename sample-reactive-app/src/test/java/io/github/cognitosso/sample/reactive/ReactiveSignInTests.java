@@ -122,6 +122,26 @@ class ReactiveSignInTests {
 		assertThat(callback.getResponseBody()).contains("The sign-in was cancelled").contains("error: access_denied");
 	}
 
+	@Test
+	void theApiAnswersACallWithoutATokenWithTheBearerChallengeNotARedirect() {
+		EntityExchangeResult<String> api = this.browser.get(app("/api/hello"), "application/json");
+
+		assertThat(api.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(api.getResponseHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(api.getResponseBody()).contains("\"status\":401").contains("\"error\":\"unauthorized\"");
+	}
+
+	@Test
+	void theApiGreetsAliceByHerAccessTokenWithTheSampleAppsBody() {
+		String token = this.cognito.tokens().accessToken(this.cognito.user("alice"), "sample-client", "openid");
+
+		EntityExchangeResult<String> api = this.browser.get(app("/api/hello"), "application/json", "Bearer " + token);
+
+		assertThat(api.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(api.getResponseBody()).isEqualTo("{\"message\":\"Hello, alice\",\"caller\":\"alice\","
+				+ "\"machine\":false,\"clientId\":\"sample-client\",\"groups\":[\"admin\"],\"scopes\":[\"openid\"]}");
+	}
+
 	private EntityExchangeResult<String> signIn(String path, String user) {
 		return this.browser.signIn(app(path), this.cognito.baseUrl(), user, user + "-password");
 	}
