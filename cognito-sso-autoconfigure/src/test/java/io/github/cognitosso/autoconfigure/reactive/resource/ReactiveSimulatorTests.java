@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"cognito.login.enabled=false", "cognito.resource-server.accepted-client-ids=demo-machine",
 				// A loaded build machine: the first key fetch may take more than the
 				// default 2 s.
-				"cognito.resource-server.jwks.read-timeout=5s", "cognito.client-credentials.client-id=demo-machine",
+				"cognito.resource-server.jwks.read-timeout=10s", "cognito.client-credentials.client-id=demo-machine",
 				"cognito.client-credentials.client-secret=demo-machine-secret",
 				"cognito.client-credentials.scopes=demo-api/read",
 				"cognito.client-credentials.base-url=http://localhost:${local.server.port}" })
