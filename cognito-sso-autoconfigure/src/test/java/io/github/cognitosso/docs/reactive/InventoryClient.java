@@ -21,10 +21,9 @@ class InventoryClient {
 	private final WebClient reports;
 
 	// tag::web-client[]
-	InventoryClient(@Qualifier("cognitoWebClient") WebClient inventory, CognitoReactiveClientCredentials m2m,
-			WebClient.Builder builder) {
+	InventoryClient(@Qualifier("cognitoWebClient") WebClient inventory, CognitoReactiveClientCredentials m2m) {
 		this.inventory = inventory;
-		this.reports = builder.clone().apply(m2m.customizer("reports")).build();
+		this.reports = WebClient.builder().apply(m2m.customizer("reports")).build();
 	}
 
 	Mono<List<String>> items() {
