@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -70,6 +73,29 @@ final class SessionRefreshCoordinator {
 				request.removeAttribute(HELD);
 			}
 		});
+	}
+
+	/**
+	 * After Cognito refused a refresh ({@code invalid_grant}): takes the session's tokens
+	 * and user from the store when another request, here or on another instance, has
+	 * refreshed them meanwhile, instead of ending a session that is alive.
+	 * @param refusedRefreshToken the refresh token Cognito refused
+	 * @return whether the request now holds the stored tokens and user
+	 */
+	boolean adoptRefreshedElsewhere(HttpServletRequest request, String registrationId, String refusedRefreshToken) {
+		SpringSessionStore store = springSessionPresent ? SpringSessionStore.of(request) : null;
+		if (store == null || !store.adoptRefreshedElsewhere(request, registrationId, refusedRefreshToken)) {
+			return false;
+		}
+		Object context = request.getSession(false)
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		if (context instanceof SecurityContext stored) {
+			SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+			SecurityContext current = holder.createEmptyContext();
+			current.setAuthentication(stored.getAuthentication());
+			holder.setContext(current);
+		}
+		return true;
 	}
 
 	/**

@@ -203,12 +203,12 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 				.build());
 		}
 		catch (ClientAuthorizationRequiredException ex) {
-			end(request, response, user, "Cognito refused to refresh its tokens");
+			refused(request, response, user, registrationId, client);
 			return true;
 		}
 		catch (ClientAuthorizationException ex) {
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
-				end(request, response, user, "Cognito refused to refresh its tokens");
+				refused(request, response, user, registrationId, client);
 				return true;
 			}
 			logUnavailable(ex);
@@ -251,6 +251,23 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 		// No Cognito user in the session (a security context repository of the
 		// application's own): as it was.
 		return (inSession == null && current instanceof CognitoLoginAuthentication user) ? user : null;
+	}
+
+	/**
+	 * A refused refresh ends the session, unless the shared store shows that another
+	 * instance refreshed it meanwhile (with rotation, retiring the refresh token this
+	 * request sent): the request then goes on with those tokens.
+	 */
+	private void refused(HttpServletRequest request, HttpServletResponse response, CognitoLoginAuthentication user,
+			String registrationId, OAuth2AuthorizedClient client) {
+		if (this.coordinator.adoptRefreshedElsewhere(request, registrationId,
+				client.getRefreshToken().getTokenValue())) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Cognito refused a refresh that another instance had made first; using its tokens");
+			}
+			return;
+		}
+		end(request, response, user, "Cognito refused to refresh its tokens");
 	}
 
 	private void end(HttpServletRequest request, HttpServletResponse response, CognitoLoginAuthentication user,

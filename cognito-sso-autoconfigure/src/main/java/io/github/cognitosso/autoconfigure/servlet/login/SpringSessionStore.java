@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -57,6 +58,37 @@ final class SpringSessionStore {
 				session.setAttribute(name, value);
 			}
 		}
+	}
+
+	/**
+	 * Copies the stored tokens and user into the request's session when the store holds
+	 * another refresh token for the registration than the one Cognito just refused:
+	 * another instance refreshed (and, with rotation, retired the refused one) first.
+	 * @return whether the stored tokens were taken
+	 */
+	boolean adoptRefreshedElsewhere(HttpServletRequest request, String registrationId, String refusedRefreshToken) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return false;
+		}
+		Session stored = this.repository.findById(session.getId());
+		if (stored == null) {
+			return false;
+		}
+		Object clients = stored.getAttribute(SessionRefreshCoordinator.AUTHORIZED_CLIENTS);
+		if (!(clients instanceof java.util.Map<?, ?> map)
+				|| !(map.get(registrationId) instanceof OAuth2AuthorizedClient client)
+				|| client.getRefreshToken() == null
+				|| client.getRefreshToken().getTokenValue().equals(refusedRefreshToken)) {
+			return false;
+		}
+		for (String name : SessionRefreshCoordinator.TOKEN_ATTRIBUTES) {
+			Object value = stored.getAttribute(name);
+			if (value != null) {
+				session.setAttribute(name, value);
+			}
+		}
+		return true;
 	}
 
 	/**
