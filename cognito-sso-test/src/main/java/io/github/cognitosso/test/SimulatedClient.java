@@ -26,10 +26,12 @@ import java.util.Set;
  * @param refreshTokenRotation whether a refresh returns a new refresh token (Cognito's
  * rotation setting)
  * @param accessTokenValidity lifetime of access and ID tokens
+ * @param refreshTokenRetryGracePeriod with rotation, how long a rotated-away refresh
+ * token still refreshes (Cognito's {@code RetryGracePeriodSeconds}, 0 to 60 seconds)
  */
 public record SimulatedClient(String clientId, String clientSecret, List<String> callbackUrls, List<String> signOutUrls,
 		List<String> scopes, boolean authorizationCodeGrant, boolean clientCredentialsGrant,
-		boolean refreshTokenRotation, Duration accessTokenValidity) {
+		boolean refreshTokenRotation, Duration accessTokenValidity, Duration refreshTokenRetryGracePeriod) {
 
 	public SimulatedClient {
 		Objects.requireNonNull(clientId, "clientId");
@@ -37,7 +39,26 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 		signOutUrls = List.copyOf((signOutUrls != null) ? signOutUrls : List.of());
 		scopes = List.copyOf((scopes != null) ? scopes : List.of("openid", "email", "profile"));
 		accessTokenValidity = (accessTokenValidity != null) ? accessTokenValidity : Duration.ofHours(1);
+		refreshTokenRetryGracePeriod = (refreshTokenRetryGracePeriod != null) ? refreshTokenRetryGracePeriod
+				: Duration.ZERO;
+		if (refreshTokenRetryGracePeriod.isNegative() || refreshTokenRetryGracePeriod.compareTo(MAX_GRACE) > 0) {
+			throw new IllegalArgumentException(
+					"The retry grace period is 0 to 60 seconds in Cognito, got " + refreshTokenRetryGracePeriod);
+		}
 	}
+
+	/**
+	 * A client without a retry grace period: a rotated-away refresh token stops working
+	 * at once.
+	 */
+	public SimulatedClient(String clientId, String clientSecret, List<String> callbackUrls, List<String> signOutUrls,
+			List<String> scopes, boolean authorizationCodeGrant, boolean clientCredentialsGrant,
+			boolean refreshTokenRotation, Duration accessTokenValidity) {
+		this(clientId, clientSecret, callbackUrls, signOutUrls, scopes, authorizationCodeGrant, clientCredentialsGrant,
+				refreshTokenRotation, accessTokenValidity, Duration.ZERO);
+	}
+
+	private static final Duration MAX_GRACE = Duration.ofSeconds(60);
 
 	/**
 	 * @return a confidential client for browser login with the given callback and
@@ -76,7 +97,8 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 	 */
 	public SimulatedClient withAccessTokenValidity(Duration validity) {
 		return new SimulatedClient(this.clientId, this.clientSecret, this.callbackUrls, this.signOutUrls, this.scopes,
-				this.authorizationCodeGrant, this.clientCredentialsGrant, this.refreshTokenRotation, validity);
+				this.authorizationCodeGrant, this.clientCredentialsGrant, this.refreshTokenRotation, validity,
+				this.refreshTokenRetryGracePeriod);
 	}
 
 	/**
@@ -90,7 +112,7 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 		signOuts.addAll(moreSignOutUrls);
 		return new SimulatedClient(this.clientId, this.clientSecret, List.copyOf(callbacks), List.copyOf(signOuts),
 				this.scopes, this.authorizationCodeGrant, this.clientCredentialsGrant, this.refreshTokenRotation,
-				this.accessTokenValidity);
+				this.accessTokenValidity, this.refreshTokenRetryGracePeriod);
 	}
 
 	/**
@@ -98,7 +120,18 @@ public record SimulatedClient(String clientId, String clientSecret, List<String>
 	 */
 	public SimulatedClient withRefreshTokenRotation(boolean rotation) {
 		return new SimulatedClient(this.clientId, this.clientSecret, this.callbackUrls, this.signOutUrls, this.scopes,
-				this.authorizationCodeGrant, this.clientCredentialsGrant, rotation, this.accessTokenValidity);
+				this.authorizationCodeGrant, this.clientCredentialsGrant, rotation, this.accessTokenValidity,
+				this.refreshTokenRetryGracePeriod);
+	}
+
+	/**
+	 * @return this client with refresh token rotation on and the given retry grace period
+	 * (Cognito's {@code RetryGracePeriodSeconds}): for that long after a refresh, the
+	 * refresh token it replaced still refreshes
+	 */
+	public SimulatedClient withRefreshTokenRetryGracePeriod(Duration gracePeriod) {
+		return new SimulatedClient(this.clientId, this.clientSecret, this.callbackUrls, this.signOutUrls, this.scopes,
+				this.authorizationCodeGrant, this.clientCredentialsGrant, true, this.accessTokenValidity, gracePeriod);
 	}
 
 }

@@ -23,6 +23,9 @@ final class SimulatorStore {
 
 	private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
 
+	/** Rotated-away refresh tokens still inside their grace period, and until when. */
+	private final Map<String, Instant> retiredRefreshTokens = new ConcurrentHashMap<>();
+
 	private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, String> sessions = new ConcurrentHashMap<>();
@@ -72,8 +75,36 @@ final class SimulatorStore {
 	 * @return a new refresh token for the grant of {@code presented}, which stops working
 	 */
 	String rotateRefreshToken(String presented, RefreshGrant grant) {
-		this.refreshTokens.remove(presented);
+		return rotateRefreshToken(presented, grant, null);
+	}
+
+	/**
+	 * @param retiredUntil until when {@code presented} still refreshes, or {@code null}
+	 * for not at all
+	 * @return a new refresh token for the grant of {@code presented}
+	 */
+	String rotateRefreshToken(String presented, RefreshGrant grant, Instant retiredUntil) {
+		if (retiredUntil == null) {
+			this.refreshTokens.remove(presented);
+		}
+		else {
+			this.retiredRefreshTokens.putIfAbsent(presented, retiredUntil);
+		}
 		return issueRefreshToken(grant);
+	}
+
+	/**
+	 * @return whether a rotated-away refresh token's grace period is over at {@code now}
+	 * (a token never rotated away has none)
+	 */
+	boolean pastGracePeriod(String token, Instant now) {
+		Instant until = this.retiredRefreshTokens.get(token);
+		if (until != null && now.isAfter(until)) {
+			this.refreshTokens.remove(token);
+			this.retiredRefreshTokens.remove(token);
+			return true;
+		}
+		return false;
 	}
 
 	/** Revokes a refresh token and, as Cognito does, the access tokens issued from it. */

@@ -39,7 +39,9 @@ final class SimulatorYaml {
 					grants.isEmpty() || grants.contains("authorization_code"), grants.contains("client_credentials"),
 					Boolean.TRUE.equals(client.get("refresh-token-rotation")),
 					client.containsKey("access-token-validity")
-							? Duration.parse(String.valueOf(client.get("access-token-validity"))) : null));
+							? Duration.parse(String.valueOf(client.get("access-token-validity"))) : null,
+					client.containsKey("refresh-token-retry-grace-period")
+							? Duration.parse(String.valueOf(client.get("refresh-token-retry-grace-period"))) : null));
 		}
 		return builder;
 	}

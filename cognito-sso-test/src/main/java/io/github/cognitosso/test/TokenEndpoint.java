@@ -88,7 +88,8 @@ final class TokenEndpoint {
 
 	private ResponseDefinition refreshTokenGrant(SimulatedClient client, Map<String, String> form) {
 		String presented = form.get("refresh_token");
-		RefreshGrant grant = this.store.refreshGrant(presented);
+		Instant now = this.simulator.clock().instant();
+		RefreshGrant grant = this.store.pastGracePeriod(presented, now) ? null : this.store.refreshGrant(presented);
 		if (grant == null || !grant.clientId().equals(client.clientId())) {
 			return oauthError("invalid_grant");
 		}
@@ -98,7 +99,11 @@ final class TokenEndpoint {
 		}
 		String newRefreshToken = null;
 		if (client.refreshTokenRotation()) {
-			newRefreshToken = this.store.rotateRefreshToken(presented, grant);
+			// Within the retry grace period the refresh token this one replaces still
+			// works
+			// (and rotates again), as in Cognito.
+			Duration grace = client.refreshTokenRetryGracePeriod();
+			newRefreshToken = this.store.rotateRefreshToken(presented, grant, grace.isZero() ? null : now.plus(grace));
 		}
 		return json(200,
 				userTokens(client, user, grant.scopes(), null, grant.origin(), grant.authTime(), newRefreshToken));

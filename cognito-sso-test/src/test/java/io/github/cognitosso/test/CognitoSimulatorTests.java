@@ -218,6 +218,50 @@ class CognitoSimulatorTests {
 	}
 
 	@Test
+	void withRotationTheReplacedRefreshTokenRefreshesOnlyWithinTheRetryGracePeriod() throws Exception {
+		this.cognito
+			.addClient(this.cognito.client("demo-client").withRefreshTokenRetryGracePeriod(Duration.ofSeconds(10)));
+		String code = signIn("alice", "alice-password", "demo-client", null);
+		String first = (String) JSONObjectUtils
+			.parse(tokenRequest("demo-client", "demo-secret",
+					"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK)
+							+ "&code_verifier=" + VERIFIER)
+				.body())
+			.get("refresh_token");
+		Map<String, Object> rotated = JSONObjectUtils
+			.parse(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(first))
+				.body());
+		assertThat((String) rotated.get("refresh_token")).isNotBlank().isNotEqualTo(first);
+
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(first))
+			.statusCode()).as("within the grace period").isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(first))
+			.body()).as("after the grace period").contains("invalid_grant");
+		assertThat(tokenRequest("demo-client", "demo-secret",
+				"grant_type=refresh_token&refresh_token=" + encode((String) rotated.get("refresh_token")))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void withRotationAndNoGracePeriodTheReplacedRefreshTokenStopsAtOnce() throws Exception {
+		this.cognito.addClient(this.cognito.client("demo-client").withRefreshTokenRotation(true));
+		String code = signIn("alice", "alice-password", "demo-client", null);
+		String first = (String) JSONObjectUtils
+			.parse(tokenRequest("demo-client", "demo-secret",
+					"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(CALLBACK)
+							+ "&code_verifier=" + VERIFIER)
+				.body())
+			.get("refresh_token");
+		assertThat(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(first))
+			.statusCode()).isEqualTo(200);
+
+		assertThat(tokenRequest("demo-client", "demo-secret", "grant_type=refresh_token&refresh_token=" + encode(first))
+			.body()).contains("invalid_grant");
+	}
+
+	@Test
 	void refreshedTokensKeepTheAuthTimeOfTheSignIn() throws Exception {
 		String code = signIn("alice", "alice-password", "demo-client", null);
 		String refresh = (String) JSONObjectUtils

@@ -2,7 +2,9 @@ package io.github.cognitosso.autoconfigure.core;
 
 import java.io.Serial;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +46,10 @@ public final class CognitoLoginAuthentication extends OAuth2AuthenticationToken 
 			Instant signedInAt) {
 		super(principal, authorities, registrationId);
 		this.username = username;
-		this.groups = List.copyOf(groups);
-		this.scopes = List.copyOf(scopes);
+		// Unmodifiable views of copies, not List.copyOf: a JSON session store (Spring
+		// Security's Jackson modules) can read those back.
+		this.groups = Collections.unmodifiableList(new ArrayList<>(groups));
+		this.scopes = Collections.unmodifiableList(new ArrayList<>(scopes));
 		this.clientId = clientId;
 		this.signedInAt = signedInAt;
 	}

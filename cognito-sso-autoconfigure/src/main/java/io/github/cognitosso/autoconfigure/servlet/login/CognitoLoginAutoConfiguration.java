@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
@@ -30,9 +32,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
@@ -55,6 +63,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.util.StringUtils;
 
 /**
@@ -157,7 +166,8 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	public OAuth2AuthorizedClientManager cognitoAuthorizedClientManager(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login,
-			ApplicationEventPublisher eventPublisher, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher eventPublisher, SessionRefreshCoordinator coordinator,
+			ObjectProvider<Clock> clock) {
 		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
 		refresh.setClock(clock(clock));
 		refresh.setAccessTokenResponseClient(refreshTokenResponseClient(login.getTimeout()));
@@ -168,7 +178,16 @@ public final class CognitoLoginAutoConfiguration {
 				authorizedClients);
 		manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
 				new AuthorizationCodeOAuth2AuthorizedClientProvider(), refresh));
-		return new SessionSynchronizedAuthorizedClientManager(manager);
+		return new SessionSynchronizedAuthorizedClientManager(manager, authorizedClients, coordinator, clock(clock));
+	}
+
+	/**
+	 * One token refresh per session at a time: by session id in this instance, and
+	 * through Redis while the sessions live there ({@link SharedSessionConfiguration}).
+	 */
+	@Bean
+	SessionRefreshCoordinator cognitoSessionRefreshCoordinator(ObjectProvider<SessionTokensLock> lock) {
+		return new SessionRefreshCoordinator(lock.getIfAvailable(LocalSessionTokensLock::new));
 	}
 
 	@Bean
@@ -195,7 +214,8 @@ public final class CognitoLoginAutoConfiguration {
 			OAuth2AuthorizedClientRepository authorizedClients,
 			OAuth2UserService<OidcUserRequest, OidcUser> userService, CognitoLogoutSuccessHandler logoutSuccessHandler,
 			ObjectProvider<CognitoTokenRevoker> revoker, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper,
-			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager, ObjectProvider<Clock> clock) {
+			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager,
+			SessionRefreshCoordinator coordinator, ObjectProvider<Clock> clock) {
 		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
 				environment.getProperty("server.servlet.context-path", ""));
 		ApiRequestMatcher apiRequests = new ApiRequestMatcher();
@@ -203,7 +223,8 @@ public final class CognitoLoginAutoConfiguration {
 				revoker.getIfAvailable());
 		SessionRenewalFilter sessionRenewal = (login.isSessionFollowsTokens() || login.getSessionMaxLifetime() != null)
 				? new SessionRenewalFilter(authorizedClients, authorizedClientManager.getObject(), revokingHandler,
-						login.isSessionFollowsTokens(), login.getSessionMaxLifetime(), clock(clock), apiRequests)
+						login.isSessionFollowsTokens(), login.getSessionMaxLifetime(), clock(clock), apiRequests,
+						coordinator)
 				: null;
 		return new CognitoLoginHttpSecurityCustomizer(registrations, authorizedClients,
 				authorizationCodeTokenResponseClient(login.getTimeout()), userService,
@@ -211,6 +232,69 @@ public final class CognitoLoginAutoConfiguration {
 				new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
 				new CognitoAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests), revokingHandler,
 				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper), clock(clock), sessionRenewal);
+	}
+
+	/**
+	 * Sessions shared between instances through Spring Session: a clear 503 while the
+	 * store is down, and, with Redis, the refresh lock held there and Lettuce settings
+	 * that fail fast instead of waiting a minute for a Redis that is gone.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.session.web.http.SessionRepositoryFilter",
+			"org.springframework.dao.DataAccessException" })
+	static class SharedSessionConfiguration {
+
+		/**
+		 * Ahead of Spring Session's filter ({@code spring.session.servlet.filter-order}),
+		 * so that it sees the store's failures, and writes its answer without the
+		 * session.
+		 */
+		@Bean
+		FilterRegistrationBean<SessionStoreOutageFilter> cognitoSessionStoreOutageFilter(Environment environment) {
+			FilterRegistrationBean<SessionStoreOutageFilter> registration = new FilterRegistrationBean<>(
+					new SessionStoreOutageFilter(new ApiRequestMatcher()));
+			int sessionFilterOrder = environment.getProperty("spring.session.servlet.filter-order", Integer.class,
+					SessionRepositoryFilter.DEFAULT_ORDER);
+			registration.setOrder(sessionFilterOrder - 1);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+			return registration;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.session.data.redis.RedisSessionRepository",
+				"org.springframework.data.redis.core.StringRedisTemplate" })
+		static class RedisSessionConfiguration {
+
+			/**
+			 * Lives as long as the longest refresh can take (the connect and read
+			 * timeouts of a call to Cognito) and a margin.
+			 */
+			@Bean
+			SessionTokensLock cognitoSessionTokensLock(ObjectProvider<RedisConnectionFactory> connectionFactory,
+					CognitoLoginProperties login) {
+				RedisConnectionFactory factory = connectionFactory.getIfAvailable();
+				if (factory == null) {
+					return new LocalSessionTokensLock();
+				}
+				return new RedisSessionTokensLock(new StringRedisTemplate(factory),
+						login.getTimeout().multipliedBy(2).plusSeconds(5));
+			}
+
+			@Configuration(proxyBeanMethods = false)
+			@ConditionalOnClass(name = { "io.lettuce.core.ClientOptions",
+					"org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer" })
+			static class LettuceDefaultsConfiguration {
+
+				@Bean
+				@Order(Ordered.HIGHEST_PRECEDENCE)
+				static RedisClientDefaults cognitoRedisClientDefaults(Environment environment) {
+					return new RedisClientDefaults(environment);
+				}
+
+			}
+
+		}
+
 	}
 
 	private static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(

@@ -37,7 +37,6 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.WebUtils;
 
 /**
  * Makes a browser session follow Cognito ({@code cognito.login.session-follows-tokens}):
@@ -52,7 +51,8 @@ import org.springframework.web.util.WebUtils;
  * Without this, an HTTP session keeps the authorities of its sign-in for as long as
  * activity keeps it alive, whatever happens to the user in Cognito. The refresh goes
  * through the {@link OAuth2AuthorizedClientManager}, under the same session lock as
- * {@link SessionSynchronizedAuthorizedClientManager}: requests that waited find the
+ * {@link SessionSynchronizedAuthorizedClientManager} ({@link SessionRefreshCoordinator}):
+ * requests that waited, on this instance or another one sharing the session, find the
  * tokens and user the first one stored. When Cognito cannot be reached the session is
  * kept but the request is answered 503: the expired tokens no longer vouch for the user's
  * authorities.
@@ -75,6 +75,8 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher apiRequests;
 
+	private final SessionRefreshCoordinator coordinator;
+
 	private final HttpSessionSecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
 
 	private final SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
@@ -86,10 +88,12 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 	 * @param followTokens whether expired tokens are refreshed and a refused refresh ends
 	 * the session
 	 * @param maxLifetime the absolute session lifetime, or {@code null} for none
+	 * @param coordinator runs the renewal once per session at a time, across instances
+	 * when sessions are shared
 	 */
 	SessionRenewalFilter(OAuth2AuthorizedClientRepository authorizedClients,
 			OAuth2AuthorizedClientManager authorizedClientManager, LogoutHandler revokingHandler, boolean followTokens,
-			Duration maxLifetime, Clock clock, RequestMatcher apiRequests) {
+			Duration maxLifetime, Clock clock, RequestMatcher apiRequests, SessionRefreshCoordinator coordinator) {
 		this.authorizedClients = authorizedClients;
 		this.authorizedClientManager = authorizedClientManager;
 		this.revokingHandler = revokingHandler;
@@ -97,6 +101,7 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 		this.maxLifetime = maxLifetime;
 		this.clock = clock;
 		this.apiRequests = apiRequests;
+		this.coordinator = coordinator;
 	}
 
 	@Override
@@ -108,15 +113,43 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		boolean renewed;
-		synchronized (WebUtils.getSessionMutex(session)) {
-			renewed = renew(request, response);
+		if (!due(request)) {
+			chain.doFilter(request, response);
+			return;
 		}
+		boolean renewed = this.coordinator.call(request, session, () -> renew(request, response));
 		if (!renewed) {
 			unavailable(request, response);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Whether the session may need renewing, read without the lock from the session as
+	 * the request loaded it: most requests find current tokens and take no lock (with
+	 * sessions in Redis, a lock costs a round trip).
+	 */
+	private boolean due(HttpServletRequest request) {
+		if (!(this.securityContextHolderStrategy.getContext()
+			.getAuthentication() instanceof CognitoLoginAuthentication user)) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (this.maxLifetime != null && user.getSignedInAt() != null
+				&& !now.isBefore(user.getSignedInAt().plus(this.maxLifetime))) {
+			return true;
+		}
+		if (!this.followTokens) {
+			return false;
+		}
+		OAuth2AuthorizedClient client = this.authorizedClients
+			.loadAuthorizedClient(user.getAuthorizedClientRegistrationId(), user, request);
+		if (client == null) {
+			return true;
+		}
+		Instant idTokenExpiry = (user.getPrincipal() instanceof OidcUser oidcUser) ? oidcUser.getExpiresAt() : null;
+		return expired(client.getAccessToken().getExpiresAt(), now) || expired(idTokenExpiry, now);
 	}
 
 	/**
@@ -167,12 +200,12 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 				.build());
 		}
 		catch (ClientAuthorizationRequiredException ex) {
-			end(request, response, user, "Cognito refused to refresh its tokens");
+			refused(request, response, user, registrationId, client);
 			return true;
 		}
 		catch (ClientAuthorizationException ex) {
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
-				end(request, response, user, "Cognito refused to refresh its tokens");
+				refused(request, response, user, registrationId, client);
 				return true;
 			}
 			logUnavailable(ex);
@@ -215,6 +248,23 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 		// No Cognito user in the session (a security context repository of the
 		// application's own): as it was.
 		return (inSession == null && current instanceof CognitoLoginAuthentication user) ? user : null;
+	}
+
+	/**
+	 * A refused refresh ends the session, unless the shared store shows that another
+	 * instance refreshed it meanwhile (with rotation, retiring the refresh token this
+	 * request sent): the request then goes on with those tokens.
+	 */
+	private void refused(HttpServletRequest request, HttpServletResponse response, CognitoLoginAuthentication user,
+			String registrationId, OAuth2AuthorizedClient client) {
+		if (this.coordinator.adoptRefreshedElsewhere(request, registrationId,
+				client.getRefreshToken().getTokenValue())) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Cognito refused a refresh that another instance had made first; using its tokens");
+			}
+			return;
+		}
+		end(request, response, user, "Cognito refused to refresh its tokens");
 	}
 
 	private void end(HttpServletRequest request, HttpServletResponse response, CognitoLoginAuthentication user,

@@ -1,5 +1,9 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -8,11 +12,11 @@ import org.springframework.security.oauth2.client.ClientAuthorizationRequiredExc
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.util.WebUtils;
 
 /**
  * Lets one request per browser session at a time obtain (and so refresh) the session's
@@ -22,27 +26,59 @@ import org.springframework.web.util.WebUtils;
  * send the same refresh token to Cognito several times at once. With refresh token
  * rotation on, every refresh but the first then fails once the client's grace period is
  * over, and Spring Security drops the session's tokens. Serialised, the later requests
- * find the tokens the first one stored and use them. The lock is Spring MVC's session
- * mutex ({@link WebUtils#getSessionMutex}); register {@code HttpSessionMutexListener}
- * when sessions live outside the servlet container.
+ * find the tokens the first one stored and use them. The lock is the session id's
+ * ({@link SessionRefreshCoordinator}), across instances when the sessions live in Redis;
+ * a request whose tokens are current takes no lock.
  */
 final class SessionSynchronizedAuthorizedClientManager implements OAuth2AuthorizedClientManager {
 
+	/**
+	 * As Spring Security's refresh provider: this close to its expiry, a token is
+	 * refreshed.
+	 */
+	private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
 	private final OAuth2AuthorizedClientManager delegate;
 
-	SessionSynchronizedAuthorizedClientManager(OAuth2AuthorizedClientManager delegate) {
+	private final OAuth2AuthorizedClientRepository authorizedClients;
+
+	private final SessionRefreshCoordinator coordinator;
+
+	private final Clock clock;
+
+	SessionSynchronizedAuthorizedClientManager(OAuth2AuthorizedClientManager delegate,
+			OAuth2AuthorizedClientRepository authorizedClients, SessionRefreshCoordinator coordinator, Clock clock) {
 		this.delegate = delegate;
+		this.authorizedClients = authorizedClients;
+		this.coordinator = coordinator;
+		this.clock = clock;
 	}
 
 	@Override
 	public OAuth2AuthorizedClient authorize(OAuth2AuthorizeRequest authorizeRequest) {
-		HttpSession session = session(authorizeRequest);
-		if (session == null) {
+		HttpServletRequest request = request(authorizeRequest);
+		HttpSession session = (request != null) ? request.getSession(false) : null;
+		if (session == null || current(authorizeRequest, request)) {
 			return authorizeOrSignInAgain(authorizeRequest);
 		}
-		synchronized (WebUtils.getSessionMutex(session)) {
-			return authorizeOrSignInAgain(authorizeRequest);
+		return this.coordinator.call(request, session, () -> authorizeOrSignInAgain(authorizeRequest));
+	}
+
+	/**
+	 * Whether the session holds tokens that need no refresh (read without the lock: the
+	 * common case costs no round trip to a shared store).
+	 */
+	private boolean current(OAuth2AuthorizeRequest authorizeRequest, HttpServletRequest request) {
+		OAuth2AuthorizedClient client = authorizeRequest.getAuthorizedClient();
+		if (client == null) {
+			client = this.authorizedClients.loadAuthorizedClient(authorizeRequest.getClientRegistrationId(),
+					authorizeRequest.getPrincipal(), request);
 		}
+		if (client == null) {
+			return false;
+		}
+		Instant expiresAt = client.getAccessToken().getExpiresAt();
+		return expiresAt == null || this.clock.instant().isBefore(expiresAt.minus(CLOCK_SKEW));
 	}
 
 	/**
@@ -65,7 +101,7 @@ final class SessionSynchronizedAuthorizedClientManager implements OAuth2Authoriz
 		}
 	}
 
-	private static HttpSession session(OAuth2AuthorizeRequest authorizeRequest) {
+	private static HttpServletRequest request(OAuth2AuthorizeRequest authorizeRequest) {
 		Object attribute = authorizeRequest.getAttribute(HttpServletRequest.class.getName());
 		HttpServletRequest request = (attribute instanceof HttpServletRequest servletRequest) ? servletRequest : null;
 		if (request == null) {
@@ -74,7 +110,7 @@ final class SessionSynchronizedAuthorizedClientManager implements OAuth2Authoriz
 				request = servletAttributes.getRequest();
 			}
 		}
-		return (request != null) ? request.getSession(false) : null;
+		return request;
 	}
 
 }

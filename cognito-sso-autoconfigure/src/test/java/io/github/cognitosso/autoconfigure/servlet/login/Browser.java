@@ -27,8 +27,10 @@ final class Browser {
 
 	private final HttpClient client;
 
+	private final CookieManager cookies = new CookieManager();
+
 	Browser() {
-		CookieManager cookies = new CookieManager();
+		CookieManager cookies = this.cookies;
 		cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(cookies)
@@ -36,6 +38,20 @@ final class Browser {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
+	}
+
+	/**
+	 * @return the value of the cookie with that name (cookies are per host, not per
+	 * port), or {@code null}
+	 */
+	String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** A navigation: what a browser sends when the user opens a URL. */

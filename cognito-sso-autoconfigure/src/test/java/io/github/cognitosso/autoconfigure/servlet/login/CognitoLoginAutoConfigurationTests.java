@@ -52,6 +52,26 @@ class CognitoLoginAutoConfigurationTests {
 				"cognito.client-id=2or4cs8bjo1lkbq6143tqp6ist", "cognito.resource-server.enabled=false");
 
 	@Test
+	void withSessionsInRedisTheRefreshLockIsInRedisAndLettuceFailsFast() {
+		this.runner
+			.withBean(org.springframework.data.redis.connection.RedisConnectionFactory.class,
+					() -> new org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory("127.0.0.1",
+							6379))
+			.run((context) -> {
+				assertThat(context).getBean(SessionTokensLock.class).isInstanceOf(RedisSessionTokensLock.class);
+				assertThat(context).hasSingleBean(RedisClientDefaults.class);
+				assertThat(context).hasBean("cognitoSessionStoreOutageFilter");
+			});
+	}
+
+	@Test
+	void withoutRedisTheRefreshLockIsThisInstances() {
+		this.runner.run((context) -> assertThat(context.getBean(SessionRefreshCoordinator.class)).isNotNull()
+			.extracting("lock")
+			.isInstanceOf(LocalSessionTokensLock.class));
+	}
+
+	@Test
 	void domainAndClientIdTurnLoginOnWithACognitoRegistration() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ClientRegistrationRepository.class)

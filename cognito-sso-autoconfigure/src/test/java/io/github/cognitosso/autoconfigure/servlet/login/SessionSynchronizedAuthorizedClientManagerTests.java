@@ -1,5 +1,6 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.client.ClientAuthorizationRequiredExc
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
@@ -26,8 +28,7 @@ class SessionSynchronizedAuthorizedClientManagerTests {
 
 	private final BlockingManager delegate = new BlockingManager();
 
-	private final SessionSynchronizedAuthorizedClientManager manager = new SessionSynchronizedAuthorizedClientManager(
-			this.delegate);
+	private final SessionSynchronizedAuthorizedClientManager manager = synchronizedManager(this.delegate);
 
 	@Test
 	void requestsOfOneSessionObtainTokensOneAtATime() throws Exception {
@@ -36,13 +37,30 @@ class SessionSynchronizedAuthorizedClientManagerTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.delegate.entered.get() == 1);
 		Thread second = authorizeInBackground(session);
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> second.getState() == Thread.State.BLOCKED);
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.getState() == Thread.State.WAITING);
 		assertThat(this.delegate.entered).hasValue(1);
 
 		this.delegate.release.countDown();
 		first.join(10_000);
 		second.join(10_000);
 		assertThat(this.delegate.entered).hasValue(2);
+		assertThat(this.delegate.maxConcurrent).hasValue(1);
+	}
+
+	@Test
+	void requestsOfOneSessionIdWaitForEachOtherThoughEachHasItsOwnSessionObject() throws Exception {
+		// Spring Session gives every request its own HttpSession object for the same
+		// session.
+		Thread first = authorizeInBackground(new MockHttpSession(null, "shared-session"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.delegate.entered.get() == 1);
+		Thread second = authorizeInBackground(new MockHttpSession(null, "shared-session"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.getState() == Thread.State.WAITING);
+		assertThat(this.delegate.entered).hasValue(1);
+
+		this.delegate.release.countDown();
+		first.join(10_000);
+		second.join(10_000);
 		assertThat(this.delegate.maxConcurrent).hasValue(1);
 	}
 
@@ -78,8 +96,7 @@ class SessionSynchronizedAuthorizedClientManagerTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setSession(new MockHttpSession());
 		assertThatExceptionOfType(ClientAuthorizationRequiredException.class)
-			.isThrownBy(
-					() -> new SessionSynchronizedAuthorizedClientManager(refused).authorize(authorizeRequest(request)))
+			.isThrownBy(() -> synchronizedManager(refused).authorize(authorizeRequest(request)))
 			.satisfies((ex) -> assertThat(ex.getClientRegistrationId()).isEqualTo("cognito"));
 	}
 
@@ -89,9 +106,15 @@ class SessionSynchronizedAuthorizedClientManagerTests {
 			throw new ClientAuthorizationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR), "cognito");
 		};
 		assertThatExceptionOfType(ClientAuthorizationException.class)
-			.isThrownBy(() -> new SessionSynchronizedAuthorizedClientManager(failing)
-				.authorize(authorizeRequest(new MockHttpServletRequest())))
+			.isThrownBy(() -> synchronizedManager(failing).authorize(authorizeRequest(new MockHttpServletRequest())))
 			.isNotInstanceOf(ClientAuthorizationRequiredException.class);
+	}
+
+	private static SessionSynchronizedAuthorizedClientManager synchronizedManager(
+			OAuth2AuthorizedClientManager delegate) {
+		return new SessionSynchronizedAuthorizedClientManager(delegate,
+				new HttpSessionOAuth2AuthorizedClientRepository(),
+				new SessionRefreshCoordinator(new LocalSessionTokensLock()), Clock.systemUTC());
 	}
 
 	private Thread authorizeInBackground(MockHttpSession session) {
