@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import io.github.cognitosso.autoconfigure.core.ControlCharacters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
