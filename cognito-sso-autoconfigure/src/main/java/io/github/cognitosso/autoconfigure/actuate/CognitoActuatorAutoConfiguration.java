@@ -78,6 +78,20 @@ public final class CognitoActuatorAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(
+			name = "org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken")
+	static class BrowserSessionConfiguration {
+
+		@Bean
+		static BrowserSessionEventListener cognitoBrowserSessionEventListener(
+				ObjectProvider<CognitoInstrumentation> instrumentation) {
+			return new BrowserSessionEventListener(
+					() -> instrumentation.getIfUnique(() -> CognitoInstrumentation.NONE));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HealthIndicator.class)
 	@ConditionalOnEnabledHealthIndicator("cognito")
 	static class HealthConfiguration {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoder;
 
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
 
@@ -21,7 +23,7 @@ final class CognitoFeatures {
 
 	private static final String CLIENT_REGISTRATIONS = "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository";
 
-	private static final String CLIENT_CREDENTIALS = "io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentials";
+	static final String CLIENT_CREDENTIALS = "io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentials";
 
 	private final ListableBeanFactory beans;
 
@@ -42,6 +44,19 @@ final class CognitoFeatures {
 				CLIENT_CREDENTIALS) instanceof io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentials clients)
 						? List.copyOf(clients.clientNames()) : List.of());
 		return features;
+	}
+
+	/**
+	 * The adapter type this class looks up by name, for a native image (the starter's
+	 * other such types are in {@code CognitoRuntimeHints}).
+	 */
+	static class RuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(org.springframework.aot.hint.RuntimeHints hints, ClassLoader classLoader) {
+			hints.reflection().registerType(TypeReference.of(CLIENT_CREDENTIALS));
+		}
+
 	}
 
 	private Object bean(String typeName) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.cognitosso.autoconfigure.core.BearerTokenRejection;
+import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
 import io.github.cognitosso.autoconfigure.core.CognitoErrorCodes;
 import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,10 @@ final class MicrometerCognitoInstrumentation implements CognitoInstrumentation {
 
 	static final String VALIDATIONS = "cognito.bearer.validations";
 
+	static final String SESSIONS = "cognito.browser.sessions";
+
+	private final MeterRegistry meterRegistry;
+
 	private final ObservationRegistry observationRegistry;
 
 	private final Counter accepted;
@@ -48,12 +53,28 @@ final class MicrometerCognitoInstrumentation implements CognitoInstrumentation {
 			Clock clock) {
 		this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
 		this.clock = clock;
+		this.meterRegistry = meterRegistry;
 		this.accepted = (meterRegistry != null) ? validations(meterRegistry, "valid", "none") : null;
 		if (meterRegistry != null) {
 			for (BearerTokenRejection reason : BearerTokenRejection.values()) {
 				this.rejected.put(reason, validations(meterRegistry, "invalid", reason.tagValue()));
 			}
+			for (BrowserSessionEvent event : BrowserSessionEvent.values()) {
+				sessions(meterRegistry, event, CognitoErrorCodes.SUCCESS);
+			}
 		}
+	}
+
+	/**
+	 * The outcome is a bounded code ({@link CognitoErrorCodes#bounded}), so the counters
+	 * registered on demand stay a fixed, small set.
+	 */
+	private static Counter sessions(MeterRegistry registry, BrowserSessionEvent event, String outcome) {
+		return Counter.builder(SESSIONS)
+			.description("Browser sign-ins, refreshes, revocations and sign-outs, by outcome (Cognito's error code)")
+			.tag("event", event.tagValue())
+			.tag("outcome", outcome)
+			.register(registry);
 	}
 
 	private static Counter validations(MeterRegistry registry, String outcome, String reason) {
@@ -81,6 +102,13 @@ final class MicrometerCognitoInstrumentation implements CognitoInstrumentation {
 		Counter counter = this.rejected.get(reason);
 		if (counter != null) {
 			counter.increment();
+		}
+	}
+
+	@Override
+	public void browserSessionEvent(BrowserSessionEvent event, String outcome) {
+		if (this.meterRegistry != null) {
+			sessions(this.meterRegistry, event, CognitoErrorCodes.bounded(outcome)).increment();
 		}
 	}
 

@@ -33,11 +33,12 @@ public final class CognitoErrorCodes {
 	}
 
 	/**
-	 * @param code an OAuth error code, or {@code null}
-	 * @return the code when it is a known one, {@value #OTHER} otherwise
+	 * @param code an OAuth error code, {@value #SUCCESS}, or {@code null}
+	 * @return the code when it is a known one (or {@value #SUCCESS}), {@value #OTHER}
+	 * otherwise
 	 */
 	public static String bounded(String code) {
-		return (code != null && KNOWN.contains(code)) ? code : OTHER;
+		return (code != null && (KNOWN.contains(code) || SUCCESS.equals(code))) ? code : OTHER;
 	}
 
 }

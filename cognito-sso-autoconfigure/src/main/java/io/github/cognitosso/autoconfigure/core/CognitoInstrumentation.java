@@ -54,4 +54,13 @@ public interface CognitoInstrumentation {
 	default void tokenRequestCompleted(String clientName, String outcome) {
 	}
 
+	/**
+	 * A step of a browser session ended.
+	 * @param event the step
+	 * @param outcome {@code success}, or Cognito's (or Spring Security's) error code
+	 * bounded by {@link CognitoErrorCodes#bounded}
+	 */
+	default void browserSessionEvent(BrowserSessionEvent event, String outcome) {
+	}
+
 }

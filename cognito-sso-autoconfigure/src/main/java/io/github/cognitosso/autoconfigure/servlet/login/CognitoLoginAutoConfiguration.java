@@ -5,13 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
+import io.github.cognitosso.autoconfigure.core.ObservedTokenResponseClient;
 import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
 
@@ -49,6 +53,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Browser single sign-on through Cognito's managed login: the {@code cognito} client
@@ -72,6 +77,17 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties({ CognitoLoginProperties.class, CognitoLogoutProperties.class })
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoLoginAutoConfiguration {
+
+	/**
+	 * Where the session's calls to Cognito are observed and their outcomes reported: the
+	 * {@code actuate} package's instrumentation, with Actuator.
+	 */
+	private final Supplier<CognitoInstrumentation> instrumentation;
+
+	CognitoLoginAutoConfiguration(ObjectProvider<CognitoInstrumentation> instrumentation) {
+		this.instrumentation = SingletonSupplier
+			.of(() -> instrumentation.getIfUnique(() -> CognitoInstrumentation.NONE));
+	}
 
 	/**
 	 * Checks the browser-login settings when they are bound, also when the application
@@ -109,7 +125,8 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	public OAuth2UserService<OidcUserRequest, OidcUser> cognitoOidcUserService(CognitoProperties properties,
 			CognitoLoginProperties login, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
-		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout());
+		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout(),
+				this.instrumentation);
 	}
 
 	/**
@@ -170,7 +187,9 @@ public final class CognitoLoginAutoConfiguration {
 	public CognitoTokenRevoker cognitoTokenRevoker(CognitoLoginProperties login, CognitoEndpoints endpoints) {
 		// The start-up check of cognito.* makes sure browser login has this endpoint.
 		URI endpoint = endpoints.revocation().orElseThrow();
-		return new CognitoTokenRevoker(endpoint, login.getTimeout());
+		CognitoTokenRevoker revoker = new CognitoTokenRevoker(endpoint, login.getTimeout());
+		revoker.setInstrumentation(this.instrumentation);
+		return revoker;
 	}
 
 	@Bean
@@ -200,23 +219,26 @@ public final class CognitoLoginAutoConfiguration {
 				: null;
 		return new CognitoLoginHttpSecurityCustomizer(registrations, authorizedClients,
 				authorizationCodeTokenResponseClient(login.getTimeout()), userService, authorizationParameters(login),
-				callbackPath, new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
+				callbackPath,
+				new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/", this.instrumentation),
 				new CognitoAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests), revokingHandler,
 				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper), clock(clock), sessionRenewal);
 	}
 
-	private static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+	private OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
 			Duration timeout) {
 		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
 		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
-		return new GrantedScopesTokenResponseClient<>(client);
+		return new GrantedScopesTokenResponseClient<>(
+				new ObservedTokenResponseClient<>(client, null, this.instrumentation));
 	}
 
-	private static OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenResponseClient(
+	private OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenResponseClient(
 			Duration timeout) {
 		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
 		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
-		return new GrantedScopesTokenResponseClient<>(client);
+		return new GrantedScopesTokenResponseClient<>(
+				new ObservedTokenResponseClient<>(client, BrowserSessionEvent.REFRESH, this.instrumentation));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Set;
 
 import io.github.cognitosso.autoconfigure.core.CognitoAuthentication;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.CognitoCalls;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -64,10 +67,19 @@ final class CognitoOidcUserService implements OAuth2UserService<OidcUserRequest,
 	private final CognitoAuthoritiesMapper authoritiesMapper;
 
 	CognitoOidcUserService(CognitoAuthoritiesMapper authoritiesMapper, Duration timeout) {
+		this(authoritiesMapper, timeout, () -> CognitoInstrumentation.NONE);
+	}
+
+	/**
+	 * @param instrumentation where each userInfo call is observed
+	 */
+	CognitoOidcUserService(CognitoAuthoritiesMapper authoritiesMapper, Duration timeout,
+			Supplier<CognitoInstrumentation> instrumentation) {
 		this.authoritiesMapper = authoritiesMapper;
 		DefaultOAuth2UserService userInfoService = new DefaultOAuth2UserService();
 		userInfoService.setRestOperations(CognitoHttpClients.userInfoEndpoint(timeout));
-		this.delegate.setOauth2UserService((request) -> userInfoService.loadUser(namedBySubject(request)));
+		this.delegate.setOauth2UserService((request) -> CognitoCalls.observe(instrumentation.get(), "userinfo", null,
+				() -> userInfoService.loadUser(namedBySubject(request))));
 		this.delegate.setOidcUserConverter(this::toUser);
 	}
 
