@@ -21,6 +21,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/", "/m2m", "/error", "/favicon.ico", "/css/**")
 					.permitAll()
+					// Boot's show-details rule decides what health shows to whom.
+					.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+					.permitAll()
 					.requestMatchers("/admin", "/api/admin")
 					.hasRole("admin")
 					.anyRequest()

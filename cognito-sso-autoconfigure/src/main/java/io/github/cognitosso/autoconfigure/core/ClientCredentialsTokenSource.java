@@ -14,6 +14,7 @@ import java.util.function.DoubleSupplier;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 import io.github.cognitosso.autoconfigure.ClientAuthenticationMethod;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -94,6 +95,8 @@ public final class ClientCredentialsTokenSource {
 	 */
 	private volatile String renewedAfterRejection;
 
+	private volatile CognitoInstrumentation instrumentation = CognitoInstrumentation.NONE;
+
 	public ClientCredentialsTokenSource(ClientCredentialsSettings settings,
 			OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenResponseClient, Clock clock) {
 		this(settings, tokenResponseClient, clock, () -> ThreadLocalRandom.current().nextDouble());
@@ -135,6 +138,14 @@ public final class ClientCredentialsTokenSource {
 
 	public String clientName() {
 		return this.settings.name();
+	}
+
+	/**
+	 * @param instrumentation where each token request is observed
+	 * ({@code cognito.token.request}) and its outcome reported
+	 */
+	public void setInstrumentation(CognitoInstrumentation instrumentation) {
+		this.instrumentation = (instrumentation != null) ? instrumentation : CognitoInstrumentation.NONE;
 	}
 
 	/**
@@ -265,12 +276,29 @@ public final class ClientCredentialsTokenSource {
 		OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(this.settings.name())
 			.principal(this.principalName)
 			.build();
+		CognitoInstrumentation instrumentation = this.instrumentation;
+		// The client name is a configured key, so a bounded tag value.
+		Observation observation = Observation
+			.createNotStarted("cognito.token.request", instrumentation.observationRegistry())
+			.contextualName("cognito token request")
+			.lowCardinalityKeyValue("client", this.settings.name())
+			.start();
 		OAuth2AuthorizedClient authorized;
-		try {
+		try (Observation.Scope scope = observation.openScope()) {
 			authorized = this.manager.authorize(request);
+			observation.lowCardinalityKeyValue("outcome", CognitoErrorCodes.SUCCESS);
+			instrumentation.tokenRequestCompleted(this.settings.name(), CognitoErrorCodes.SUCCESS);
 		}
 		catch (RuntimeException ex) {
-			throw CognitoTokenEndpoint.translate(this.settings, ex);
+			RuntimeException translated = CognitoTokenEndpoint.translate(this.settings, ex);
+			String outcome = (translated instanceof CognitoTokenException failure)
+					? CognitoErrorCodes.bounded(failure.errorCode()) : CognitoErrorCodes.OTHER;
+			observation.lowCardinalityKeyValue("outcome", outcome).error(translated);
+			instrumentation.tokenRequestCompleted(this.settings.name(), outcome);
+			throw translated;
+		}
+		finally {
+			observation.stop();
 		}
 		if (authorized == null) {
 			throw new IllegalStateException("The client credentials provider did not authorize " + this.settings);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -14,6 +15,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -46,7 +48,11 @@ import org.springframework.util.Assert;
  * outside the cooldown) it throws instead, before any state changes, so the caller can
  * run the same decoding again where blocking is allowed ({@link #isFetchDeferred}). The
  * rules above are the same on both runs: the deferred run does the fetch the first one
- * would have done.
+ * would have done. It also keeps what an operator needs to see ({@link #status()}: keys
+ * cached, when they were fetched, the last failure), observes each fetch as
+ * {@code cognito.jwks.fetch} with the registry of its {@link CognitoInstrumentation}, and
+ * hands that instrumentation to the decoders built on these keys, so a pool is
+ * instrumented in one place whatever web stack decodes its tokens.
  */
 public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 
@@ -73,6 +79,14 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 	/** Guarded by fetchLock: no fetch before this instant (set after a failure). */
 	private Instant retryNotBefore;
 
+	private volatile CognitoInstrumentation instrumentation = CognitoInstrumentation.NONE;
+
+	/** When the last fetch succeeded, {@code null} before the first success. */
+	private volatile Instant lastSuccess;
+
+	/** The last failed fetch, cleared by a success. */
+	private volatile Failure lastFailure;
+
 	/**
 	 * @param jwkSetUri the JWKS URL
 	 * @param cacheTtl how long fetched keys are used before they are fetched again
@@ -97,6 +111,67 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		this.cacheTtl = cacheTtl;
 		this.refetchCooldown = refetchCooldown;
 		this.clock = clock;
+	}
+
+	/**
+	 * @param instrumentation where this pool's key fetches are observed and the verdicts
+	 * of the decoders built on these keys are reported (set by the auto-configuration)
+	 */
+	public void setInstrumentation(CognitoInstrumentation instrumentation) {
+		Assert.notNull(instrumentation, "instrumentation must not be null");
+		this.instrumentation = instrumentation;
+	}
+
+	/**
+	 * @return this pool's instrumentation, {@link CognitoInstrumentation#NONE} unless one
+	 * was set
+	 */
+	public CognitoInstrumentation instrumentation() {
+		return this.instrumentation;
+	}
+
+	/**
+	 * @return the JWKS URL
+	 */
+	public URI jwkSetUri() {
+		return this.loader.uri();
+	}
+
+	/**
+	 * What the key cache holds now, without any network call.
+	 * @return the cached keys and the last fetches' outcomes
+	 */
+	public Status status() {
+		Keys current = this.keys;
+		Failure failure = this.lastFailure;
+		return new Status(this.loader.uri(), (current != null) ? current.set().getKeys().size() : 0,
+				current != null && this.clock.millis() >= current.expiresAtMillis(),
+				Optional.ofNullable(this.lastSuccess), Optional.ofNullable(failure).map(Failure::at),
+				Optional.ofNullable(failure).map(Failure::message), this.clock.instant());
+	}
+
+	/**
+	 * Fetches the keys when a token would: when none are cached yet or the cached ones
+	 * are past {@code cacheTtl}, and never within the cooldown after a failure; otherwise
+	 * no network call. The health contributor's probe: at most one fetch per TTL (or per
+	 * cooldown while the endpoint fails), bounded by the fetch's deadline, and never a
+	 * refetch for an unknown kid.
+	 * @return the status after the fetch, if one was due
+	 */
+	public Status refreshIfDue() {
+		Keys current = this.keys;
+		try {
+			if (current == null) {
+				loadFirst();
+			}
+			else if (this.clock.millis() >= current.expiresAtMillis()) {
+				refreshExpired(current);
+			}
+		}
+		catch (KeySourceException ex) {
+			// Recorded as the last failure by fetch(), or a back-off: the status says so.
+		}
+		return status();
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -248,14 +323,24 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 
 	/** Called with fetchLock held. */
 	private Keys fetch() throws KeySourceException {
+		Observation observation = Observation
+			.createNotStarted("cognito.jwks.fetch", this.instrumentation.observationRegistry())
+			.contextualName("cognito jwks fetch")
+			.highCardinalityKeyValue("uri", this.loader.uri().toString())
+			.start();
 		try {
 			JWKSet set = this.loader.load();
 			Keys fetched = new Keys(set, this.clock.millis() + this.cacheTtl.toMillis());
 			this.keys = fetched;
 			this.retryNotBefore = null;
+			this.lastSuccess = this.clock.instant();
+			this.lastFailure = null;
+			observation.lowCardinalityKeyValue("outcome", "success");
 			return fetched;
 		}
 		catch (KeySourceException ex) {
+			observation.lowCardinalityKeyValue("outcome", "failure").error(ex);
+			this.lastFailure = new Failure(this.clock.instant(), ex.getMessage());
 			this.retryNotBefore = this.clock.instant().plus(this.refetchCooldown);
 			if (logger.isWarnEnabled()) {
 				logger.warn(ex.getMessage() + ((this.keys != null) ? "; the cached keys stay in use" : "")
@@ -263,6 +348,45 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 			}
 			throw ex;
 		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	/**
+	 * What the key cache holds, for health reports.
+	 *
+	 * @param jwkSetUri the JWKS URL
+	 * @param keyCount how many keys are cached (0 before the first successful fetch)
+	 * @param stale whether the cached keys are past {@code cacheTtl} (still used while a
+	 * refresh fails)
+	 * @param lastSuccess when the last successful fetch ended
+	 * @param lastFailureAt when the last failed fetch ended, if none succeeded since
+	 * @param lastFailure the last failed fetch's message (names the URL and the cause,
+	 * never a token), if none succeeded since
+	 * @param now when this status was taken
+	 */
+	public record Status(URI jwkSetUri, int keyCount, boolean stale, Optional<Instant> lastSuccess,
+			Optional<Instant> lastFailureAt, Optional<String> lastFailure, Instant now) {
+
+		/**
+		 * @return whether tokens can be verified: keys are cached (even stale ones)
+		 */
+		public boolean hasKeys() {
+			return this.keyCount > 0;
+		}
+
+		/**
+		 * @return how long ago the last successful fetch ended
+		 */
+		public Optional<Duration> age() {
+			return this.lastSuccess.map((at) -> Duration.between(at, this.now));
+		}
+
+	}
+
+	private record Failure(Instant at, String message) {
+
 	}
 
 	/**

@@ -41,14 +41,21 @@ public final class CognitoJwkSourceConfiguration {
 	}
 
 	/**
+	 * Instrumented by the {@link CognitoInstrumentation} bean when there is one (the
+	 * {@code actuate} package's, with Actuator), which the decoders built on these keys
+	 * report to as well.
+	 * <p>
 	 * The key cache runs on the system clock, never on an application {@code Clock} bean:
 	 * a fixed or test clock would keep stale keys forever and allow a single refetch for
 	 * an unknown key.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	public CognitoJwkSource cognitoJwkSource(CognitoResourceServerProperties properties, CognitoEndpoints endpoints) {
-		return CognitoJwtDecoders.jwkSource(properties.getJwks(), endpoints, Clock.systemUTC());
+	public CognitoJwkSource cognitoJwkSource(CognitoResourceServerProperties properties, CognitoEndpoints endpoints,
+			ObjectProvider<CognitoInstrumentation> instrumentation) {
+		CognitoJwkSource source = CognitoJwtDecoders.jwkSource(properties.getJwks(), endpoints, Clock.systemUTC());
+		instrumentation.ifUnique(source::setInstrumentation);
+		return source;
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.github.cognitosso.autoconfigure.core;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,7 +21,10 @@ import org.springframework.util.Assert;
  * set, for example) would surface as a 500.
  * <p>
  * Build one with {@link CognitoJwtDecoders}. It holds no Spring context, so it can be
- * wrapped (a validated-token cache) or benchmarked on its own.
+ * wrapped (a validated-token cache) or benchmarked on its own. Each verdict, with the
+ * failed check as a {@link BearerTokenRejection}, goes to a
+ * {@link CognitoInstrumentation} (the pool's, for decoders built by
+ * {@link CognitoJwtDecoders#forPool}).
  */
 public final class CognitoJwtDecoder implements JwtDecoder {
 
@@ -28,6 +34,8 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 
 	private final String tooLarge;
 
+	private final Supplier<CognitoInstrumentation> instrumentation;
+
 	/**
 	 * @param delegate the decoder that verifies and validates (normally a
 	 * {@link NimbusJwtDecoder})
@@ -35,15 +43,54 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 	 * characters are bytes)
 	 */
 	public CognitoJwtDecoder(JwtDecoder delegate, int maxTokenLength) {
+		this(delegate, maxTokenLength, () -> CognitoInstrumentation.NONE);
+	}
+
+	/**
+	 * @param delegate the decoder that verifies and validates (normally a
+	 * {@link NimbusJwtDecoder})
+	 * @param maxTokenLength the longest token accepted, in characters (a JWT is ASCII:
+	 * characters are bytes)
+	 * @param instrumentation where each verdict is reported, read at every decode (so it
+	 * may be set after the decoder is built)
+	 */
+	public CognitoJwtDecoder(JwtDecoder delegate, int maxTokenLength,
+			Supplier<CognitoInstrumentation> instrumentation) {
 		Assert.notNull(delegate, "delegate must not be null");
 		Assert.isTrue(maxTokenLength > 0, "maxTokenLength must be positive");
+		Assert.notNull(instrumentation, "instrumentation must not be null");
 		this.delegate = delegate;
 		this.maxTokenLength = maxTokenLength;
 		this.tooLarge = DecodingFailures.tooLarge(maxTokenLength);
+		this.instrumentation = instrumentation;
+	}
+
+	/**
+	 * @return the validated-token cache's counters, when this decoder has the cache
+	 */
+	public Optional<TokenCacheStatistics> tokenCache() {
+		return (this.delegate instanceof TokenCacheStatistics statistics) ? Optional.of(statistics) : Optional.empty();
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
+		CognitoInstrumentation instrumentation = this.instrumentation.get();
+		try {
+			Jwt jwt = verify(token);
+			instrumentation.bearerTokenAccepted();
+			return jwt;
+		}
+		catch (JwtValidationException ex) {
+			instrumentation.bearerTokenRejected(BearerTokenRejection.of(ex.getErrors()));
+			throw ex;
+		}
+		catch (JwtException ex) {
+			instrumentation.bearerTokenRejected(BearerTokenRejection.of(ex.getMessage()));
+			throw ex;
+		}
+	}
+
+	private Jwt verify(String token) {
 		if (token == null || token.isEmpty()) {
 			throw new BadJwtException(DecodingFailures.EMPTY);
 		}

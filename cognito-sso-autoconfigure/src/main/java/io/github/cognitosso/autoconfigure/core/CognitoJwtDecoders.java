@@ -120,7 +120,8 @@ public final class CognitoJwtDecoders {
 		// Set after the customizers, so none can drop the Cognito checks.
 		nimbus.setJwtValidator(validator);
 		JwtDecoder verifying = withTokenCache(nimbus, resourceServer.getTokenCache(), clock);
-		return new CognitoJwtDecoder(verifying, maxTokenLength(resourceServer));
+		CognitoJwkSource keys = pool.keys();
+		return new CognitoJwtDecoder(verifying, maxTokenLength(resourceServer), keys::instrumentation);
 	}
 
 	/**

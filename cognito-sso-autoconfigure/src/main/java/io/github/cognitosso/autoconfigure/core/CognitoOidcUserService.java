@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -61,10 +62,19 @@ public final class CognitoOidcUserService implements OAuth2UserService<OidcUserR
 	private final CognitoAuthoritiesMapper authoritiesMapper;
 
 	public CognitoOidcUserService(CognitoAuthoritiesMapper authoritiesMapper, Duration timeout) {
+		this(authoritiesMapper, timeout, () -> CognitoInstrumentation.NONE);
+	}
+
+	/**
+	 * @param instrumentation where each userInfo call is observed
+	 */
+	public CognitoOidcUserService(CognitoAuthoritiesMapper authoritiesMapper, Duration timeout,
+			Supplier<CognitoInstrumentation> instrumentation) {
 		this.authoritiesMapper = authoritiesMapper;
 		DefaultOAuth2UserService userInfoService = new DefaultOAuth2UserService();
 		userInfoService.setRestOperations(CognitoHttpClients.userInfoEndpoint(timeout));
-		this.delegate.setOauth2UserService((request) -> userInfoService.loadUser(namedBySubject(request)));
+		this.delegate.setOauth2UserService((request) -> CognitoCalls.observe(instrumentation.get(), "userinfo", null,
+				() -> userInfoService.loadUser(namedBySubject(request))));
 		this.delegate.setOidcUserConverter(this::toUser);
 	}
 

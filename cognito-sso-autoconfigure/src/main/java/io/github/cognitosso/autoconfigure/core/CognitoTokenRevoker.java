@@ -5,6 +5,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
+import io.github.cognitosso.autoconfigure.core.CognitoCalls;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -32,6 +37,8 @@ public class CognitoTokenRevoker {
 
 	private final RestClient restClient;
 
+	private Supplier<CognitoInstrumentation> instrumentation = () -> CognitoInstrumentation.NONE;
+
 	/**
 	 * @param revocationEndpoint Cognito's {@code /oauth2/revoke} URL
 	 * @param timeout connect and read timeout of the call
@@ -57,6 +64,21 @@ public class CognitoTokenRevoker {
 	 * its error carries Cognito's error code when there is one, and never the token
 	 */
 	public void revoke(ClientRegistration registration, String refreshToken) {
+		CognitoCalls.observe(this.instrumentation.get(), "revoke", BrowserSessionEvent.REVOCATION, () -> {
+			send(registration, refreshToken);
+			return null;
+		});
+	}
+
+	/**
+	 * @param instrumentation where each revocation is observed and its outcome reported
+	 * (set by the auto-configuration)
+	 */
+	public void setInstrumentation(Supplier<CognitoInstrumentation> instrumentation) {
+		this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+	}
+
+	private void send(ClientRegistration registration, String refreshToken) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("token", refreshToken);
 		form.add("client_id", registration.getClientId());

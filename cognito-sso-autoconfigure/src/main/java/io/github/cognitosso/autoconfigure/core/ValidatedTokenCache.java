@@ -42,7 +42,7 @@ import org.springframework.util.Assert;
  * reach this class only through {@link #wrap}, a static call whose signature names no
  * Caffeine type, so nothing of Caffeine is linked without it.
  */
-final class ValidatedTokenCache implements JwtDecoder {
+final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics {
 
 	/**
 	 * Far beyond any Cognito token's lifetime (one day at most), and far from overflowing
@@ -55,6 +55,8 @@ final class ValidatedTokenCache implements JwtDecoder {
 	private final Clock clock;
 
 	private final Cache<String, Jwt> validated;
+
+	private final long maximumSize;
 
 	/**
 	 * @param delegate the decoder that verifies and validates
@@ -72,7 +74,11 @@ final class ValidatedTokenCache implements JwtDecoder {
 		Assert.notNull(clock, "clock must not be null");
 		this.delegate = delegate;
 		this.clock = clock;
+		this.maximumSize = maximumSize;
+		// Statistics are a few striped counters per read: cheap enough to keep on, so the
+		// cache metrics need no switch.
 		this.validated = Caffeine.newBuilder()
+			.recordStats()
 			.maximumSize(maximumSize)
 			.expireAfter(new UntilExpiry((maxTtl.compareTo(LONGEST_TTL) < 0) ? maxTtl : LONGEST_TTL, clock))
 			.ticker(ticker)
@@ -125,9 +131,30 @@ final class ValidatedTokenCache implements JwtDecoder {
 	/**
 	 * @return the number of tokens kept, after pending evictions
 	 */
-	long size() {
+	@Override
+	public long size() {
 		this.validated.cleanUp();
 		return this.validated.estimatedSize();
+	}
+
+	@Override
+	public long hitCount() {
+		return this.validated.stats().hitCount();
+	}
+
+	@Override
+	public long missCount() {
+		return this.validated.stats().missCount();
+	}
+
+	@Override
+	public long evictionCount() {
+		return this.validated.stats().evictionCount();
+	}
+
+	@Override
+	public long maximumSize() {
+		return this.maximumSize;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import io.github.cognitosso.autoconfigure.core.ClientCredentialsSettings;
 import io.github.cognitosso.autoconfigure.core.ClientCredentialsTokenSource;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 import io.github.cognitosso.autoconfigure.core.CognitoTokenEndpoint;
 import io.github.cognitosso.autoconfigure.core.CognitoTokenException;
 
@@ -136,6 +137,14 @@ public final class CognitoClientCredentials {
 	 */
 	public RestClient restClient(String clientName) {
 		return client(clientName).restClient();
+	}
+
+	/**
+	 * @param instrumentation where every client's token requests are observed and
+	 * reported
+	 */
+	void instrument(CognitoInstrumentation instrumentation) {
+		this.clients.values().forEach((client) -> client.tokens.setInstrumentation(instrumentation));
 	}
 
 	/**

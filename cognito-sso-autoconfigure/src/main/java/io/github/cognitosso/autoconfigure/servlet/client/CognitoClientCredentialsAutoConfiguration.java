@@ -8,6 +8,7 @@ import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
 import io.github.cognitosso.autoconfigure.core.ClientCredentialsSettings;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,12 +59,15 @@ public final class CognitoClientCredentialsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public CognitoClientCredentials cognitoClientCredentials(CognitoProperties properties,
 			CognitoClientCredentialsProperties clientCredentialsProperties, CognitoEndpoints endpoints,
-			ObjectProvider<Clock> clock, ObjectProvider<RestClient.Builder> restClientBuilder,
-			Environment environment) {
+			ObjectProvider<Clock> clock, ObjectProvider<RestClient.Builder> restClientBuilder, Environment environment,
+			ObjectProvider<CognitoInstrumentation> instrumentation) {
 		List<ClientCredentialsSettings> clients = ClientCredentialsSettingsResolver.resolve(properties,
 				clientCredentialsProperties, endpoints);
-		return new CognitoClientCredentials(clients, clock.getIfUnique(Clock::systemUTC),
-				() -> restClientBuilder.getIfAvailable(RestClient::builder), environment::resolveRequiredPlaceholders);
+		CognitoClientCredentials clientCredentials = new CognitoClientCredentials(clients,
+				clock.getIfUnique(Clock::systemUTC), () -> restClientBuilder.getIfAvailable(RestClient::builder),
+				environment::resolveRequiredPlaceholders);
+		instrumentation.ifUnique(clientCredentials::instrument);
+		return clientCredentials;
 	}
 
 	/**

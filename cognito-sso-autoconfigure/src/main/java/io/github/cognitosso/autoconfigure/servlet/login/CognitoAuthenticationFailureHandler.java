@@ -1,9 +1,13 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import io.github.cognitosso.autoconfigure.core.ControlCharacters;
 import io.github.cognitosso.autoconfigure.core.LoginFailure;
+import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
+import io.github.cognitosso.autoconfigure.core.CognitoErrorCodes;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -39,9 +43,26 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 	 * @param failureUrl where to redirect, or {@code null} for the built-in page
 	 * @param retryPath the application path that starts a new sign-in
 	 */
+	private final Supplier<CognitoInstrumentation> instrumentation;
+
+	/**
+	 * @param failureUrl where to redirect, or {@code null} for the built-in page
+	 * @param retryPath the application path that starts a new sign-in
+	 */
 	CognitoAuthenticationFailureHandler(String failureUrl, String retryPath) {
+		this(failureUrl, retryPath, () -> CognitoInstrumentation.NONE);
+	}
+
+	/**
+	 * @param failureUrl where to redirect, or {@code null} for the built-in page
+	 * @param retryPath the application path that starts a new sign-in
+	 * @param instrumentation where each failed sign-in is reported, with its error code
+	 */
+	CognitoAuthenticationFailureHandler(String failureUrl, String retryPath,
+			Supplier<CognitoInstrumentation> instrumentation) {
 		this.failureUrl = failureUrl;
 		this.retryPath = retryPath;
+		this.instrumentation = instrumentation;
 	}
 
 	@Override
@@ -51,6 +72,7 @@ final class CognitoAuthenticationFailureHandler implements AuthenticationFailure
 				: "authentication_failed";
 		LoginFailure failure = LoginFailure.of(code);
 		log(failure, exception);
+		this.instrumentation.get().browserSessionEvent(BrowserSessionEvent.SIGN_IN, CognitoErrorCodes.bounded(code));
 		if (this.failureUrl != null) {
 			String target = UriComponentsBuilder.fromUriString(this.failureUrl)
 				.queryParam("error", "{code}")

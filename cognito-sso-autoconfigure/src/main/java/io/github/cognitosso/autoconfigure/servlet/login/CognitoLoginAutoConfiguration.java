@@ -3,6 +3,9 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 
@@ -11,14 +14,17 @@ import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
 import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
 import io.github.cognitosso.autoconfigure.core.CognitoHttpClients;
 import io.github.cognitosso.autoconfigure.core.CognitoIdTokenDecoderFactory;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
 import io.github.cognitosso.autoconfigure.core.CognitoLoginProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoLoginValidationPostProcessor;
 import io.github.cognitosso.autoconfigure.core.CognitoLogoutProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoOidcUserService;
+import io.github.cognitosso.autoconfigure.core.ObservedTokenResponseClient;
 import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
 import io.github.cognitosso.autoconfigure.core.GrantedScopesTokenResponseClient;
@@ -65,6 +71,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Browser single sign-on through Cognito's managed login: the {@code cognito} client
@@ -88,6 +95,17 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties({ CognitoLoginProperties.class, CognitoLogoutProperties.class })
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoLoginAutoConfiguration {
+
+	/**
+	 * Where the session's calls to Cognito are observed and their outcomes reported: the
+	 * {@code actuate} package's instrumentation, with Actuator.
+	 */
+	private final Supplier<CognitoInstrumentation> instrumentation;
+
+	CognitoLoginAutoConfiguration(ObjectProvider<CognitoInstrumentation> instrumentation) {
+		this.instrumentation = SingletonSupplier
+			.of(() -> instrumentation.getIfUnique(() -> CognitoInstrumentation.NONE));
+	}
 
 	/**
 	 * Checks the browser-login settings when they are bound, also when the application
@@ -125,7 +143,8 @@ public final class CognitoLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	public OAuth2UserService<OidcUserRequest, OidcUser> cognitoOidcUserService(CognitoProperties properties,
 			CognitoLoginProperties login, ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
-		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout());
+		return new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout(),
+				this.instrumentation);
 	}
 
 	/**
@@ -196,7 +215,9 @@ public final class CognitoLoginAutoConfiguration {
 	public CognitoTokenRevoker cognitoTokenRevoker(CognitoLoginProperties login, CognitoEndpoints endpoints) {
 		// The start-up check of cognito.* makes sure browser login has this endpoint.
 		URI endpoint = endpoints.revocation().orElseThrow();
-		return new CognitoTokenRevoker(endpoint, login.getTimeout());
+		CognitoTokenRevoker revoker = new CognitoTokenRevoker(endpoint, login.getTimeout());
+		revoker.setInstrumentation(this.instrumentation);
+		return revoker;
 	}
 
 	@Bean
@@ -229,7 +250,7 @@ public final class CognitoLoginAutoConfiguration {
 		return new CognitoLoginHttpSecurityCustomizer(registrations, authorizedClients,
 				authorizationCodeTokenResponseClient(login.getTimeout()), userService,
 				CognitoClientRegistrations.authorizationParameters(login), callbackPath,
-				new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/"),
+				new CognitoAuthenticationFailureHandler(blankToNull(login.getFailureUrl()), "/", this.instrumentation),
 				new CognitoAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests), revokingHandler,
 				logoutSuccessHandler, apiRequests, mapper(properties, authoritiesMapper), clock(clock), sessionRenewal);
 	}
@@ -297,18 +318,20 @@ public final class CognitoLoginAutoConfiguration {
 
 	}
 
-	private static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+	private OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
 			Duration timeout) {
 		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
 		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
-		return new GrantedScopesTokenResponseClient<>(client);
+		return new GrantedScopesTokenResponseClient<>(
+				new ObservedTokenResponseClient<>(client, null, this.instrumentation));
 	}
 
-	private static OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenResponseClient(
+	private OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenResponseClient(
 			Duration timeout) {
 		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
 		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
-		return new GrantedScopesTokenResponseClient<>(client);
+		return new GrantedScopesTokenResponseClient<>(
+				new ObservedTokenResponseClient<>(client, BrowserSessionEvent.REFRESH, this.instrumentation));
 	}
 
 	private static CognitoAuthoritiesMapper mapper(CognitoProperties properties,
