@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
 import io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentialsProperties;
+import io.github.cognitosso.autoconfigure.servlet.gateway.CognitoGatewayProperties;
 import io.github.cognitosso.autoconfigure.servlet.login.CognitoLoginProperties;
 import io.github.cognitosso.autoconfigure.servlet.login.CognitoLogoutProperties;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,8 @@ class DurationWithoutUnitTests {
 	/** The feature properties classes, by prefix. */
 	private static final Map<String, Class<?>> GROUPS = Map.of("cognito.resource-server",
 			CognitoResourceServerProperties.class, "cognito.login", CognitoLoginProperties.class, "cognito.logout",
-			CognitoLogoutProperties.class, "cognito.client-credentials", CognitoClientCredentialsProperties.class);
+			CognitoLogoutProperties.class, "cognito.client-credentials", CognitoClientCredentialsProperties.class,
+			"cognito.gateway", CognitoGatewayProperties.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CognitoAutoConfiguration.class))
