@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.servlet.gateway;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What the gateway's filter functions do to a request on its way to the upstream: remove
@@ -223,11 +225,14 @@ final class CognitoGatewayRelay {
 		}).build();
 	}
 
-	/** A value with control characters (which would split the header) is left out. */
+	/**
+	 * Sets a header to a value a user may have chosen (a Cognito username can be any
+	 * Unicode): a value outside printable ASCII is sent percent-encoded as UTF-8, since
+	 * an HTTP header cannot carry it as is (and control characters would split it).
+	 */
 	private static void set(HttpHeaders headers, String name, String value) {
-		if (value.chars().noneMatch((c) -> c < 0x20 || c == 0x7f)) {
-			headers.set(name, value);
-		}
+		boolean printableAscii = value.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
+		headers.set(name, printableAscii ? value : UriUtils.encode(value, StandardCharsets.UTF_8));
 	}
 
 	private static String issuer(URI uri, HttpServletRequest request) {

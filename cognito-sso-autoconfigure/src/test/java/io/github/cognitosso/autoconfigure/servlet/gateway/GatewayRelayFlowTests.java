@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { GatewayTestApplication.class, GatewayRelayFlowTests.SharedClock.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "cognito.gateway.assertion.enabled=true")
+		properties = { "cognito.gateway.assertion.enabled=true", "cognito.gateway.public-paths=/assets/**" })
 class GatewayRelayFlowTests {
 
 	static final MutableClock clock = new MutableClock();
@@ -283,6 +283,29 @@ class GatewayRelayFlowTests {
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(GatewayBrowser.location(page).getPath()).isEqualTo("/oauth2/authorization/cognito");
 		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void usernameOutsideAsciiReachesTheUpstreamPercentEncoded() {
+		cognito.simulator().addUser(SimulatedUser.of("zoë", "zoë-password"));
+
+		HttpResponse<String> page = signIn("zoë", "/hello");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(upstream.last().header("X-Cognito-Username")).isEqualTo("zo%C3%AB");
+	}
+
+	@Test
+	void publicPathReachesTheUpstreamWithoutSignInAndWithoutTheClientsIdentityHeaders() {
+		HttpResponse<String> asset = this.browser.navigate(gateway("/assets/site.css"), "X-Cognito-Username", "alice",
+				"X-Cognito-Groups", "admin");
+
+		assertThat(asset.statusCode()).isEqualTo(200);
+		EchoUpstream.Received received = upstream.last();
+		assertThat(received.path()).isEqualTo("/assets/site.css");
+		assertThat(received.header("X-Cognito-Username")).isNull();
+		assertThat(received.header("X-Cognito-Groups")).isNull();
+		assertThat(received.header("Authorization")).isNull();
 	}
 
 	private HttpResponse<String> signIn(String username, String path) {
