@@ -31,8 +31,7 @@ public abstract class CognitoGatewayFilterFunctions {
 	@Shortcut
 	public static HandlerFilterFunction<ServerResponse, ServerResponse> cognitoTokenRelay() {
 		return (request, next) -> {
-			CognitoGatewayRelay relay = relay(request);
-			return next.handle(relay.relayToken(relay.sanitize(request)));
+			return next.handle(relay(request).relay(request, true, false));
 		};
 	}
 
@@ -45,8 +44,7 @@ public abstract class CognitoGatewayFilterFunctions {
 	@Shortcut
 	public static HandlerFilterFunction<ServerResponse, ServerResponse> cognitoIdentityHeaders() {
 		return (request, next) -> {
-			CognitoGatewayRelay relay = relay(request);
-			return next.handle(relay.identityHeaders(relay.sanitize(request)));
+			return next.handle(relay(request).relay(request, false, true));
 		};
 	}
 
@@ -58,8 +56,7 @@ public abstract class CognitoGatewayFilterFunctions {
 	@Shortcut
 	public static HandlerFilterFunction<ServerResponse, ServerResponse> cognitoRelay() {
 		return (request, next) -> {
-			CognitoGatewayRelay relay = relay(request);
-			return next.handle(relay.identityHeaders(relay.relayToken(relay.sanitize(request))));
+			return next.handle(relay(request).relay(request, true, true));
 		};
 	}
 

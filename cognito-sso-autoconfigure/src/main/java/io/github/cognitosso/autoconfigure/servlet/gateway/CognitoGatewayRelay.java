@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.github.cognitosso.autoconfigure.core.CognitoAuthentication;
@@ -83,27 +84,39 @@ final class CognitoGatewayRelay {
 	}
 
 	/**
-	 * @return the request without the gateway's session cookies and without any identity
-	 * header of the client's
+	 * The request as it goes to the upstream, rebuilt once: without the gateway's session
+	 * cookies and without any identity header of the client's, then with the caller's
+	 * access token and identity headers as asked.
+	 * @param token whether to put the caller's access token on it
+	 * @param identity whether to add the identity headers (and the assertion when on)
 	 */
-	ServerRequest sanitize(ServerRequest request) {
+	ServerRequest relay(ServerRequest request, boolean token, boolean identity) {
+		String accessToken = token ? accessToken(request) : null;
+		Consumer<HttpHeaders> identityHeaders = identity ? identityHeaders(request) : null;
 		return ServerRequest.from(request).headers((headers) -> {
-			this.identityHeaders.forEach(headers::remove);
-			List<String> cookies = headers.get(HttpHeaders.COOKIE);
-			if (cookies != null) {
-				List<String> kept = cookies.stream()
-					.map(this::withoutSessionCookies)
-					.filter((c) -> !c.isEmpty())
-					.toList();
-				headers.remove(HttpHeaders.COOKIE);
-				if (!kept.isEmpty()) {
-					headers.put(HttpHeaders.COOKIE, kept);
-				}
+			sanitize(headers);
+			if (accessToken != null) {
+				headers.setBearerAuth(accessToken);
+			}
+			if (identityHeaders != null) {
+				identityHeaders.accept(headers);
 			}
 		})
 			.cookies((cookies) -> cookies.keySet()
 				.removeIf((name) -> this.sessionCookies.contains(name.toLowerCase(Locale.ROOT))))
 			.build();
+	}
+
+	private void sanitize(HttpHeaders headers) {
+		this.identityHeaders.forEach(headers::remove);
+		List<String> cookies = headers.get(HttpHeaders.COOKIE);
+		if (cookies != null) {
+			List<String> kept = cookies.stream().map(this::withoutSessionCookies).filter((c) -> !c.isEmpty()).toList();
+			headers.remove(HttpHeaders.COOKIE);
+			if (!kept.isEmpty()) {
+				headers.put(HttpHeaders.COOKIE, kept);
+			}
+		}
 	}
 
 	private String withoutSessionCookies(String header) {
@@ -120,25 +133,21 @@ final class CognitoGatewayRelay {
 	}
 
 	/**
-	 * Puts the caller's access token on the request as {@code Authorization: Bearer}: a
-	 * browser user's, refreshed first when it has expired, or the bearer token the caller
-	 * sent (validated by the gateway's resource server on the way in). A browser user
-	 * whose tokens Cognito no longer refreshes is signed out and sent to sign in again.
+	 * The caller's access token for {@code Authorization: Bearer}: a browser user's,
+	 * refreshed first when it has expired, or the bearer token the caller sent (validated
+	 * by the gateway's resource server on the way in). A browser user whose tokens
+	 * Cognito no longer refreshes is signed out and sent to sign in again.
+	 * @return the token, or {@code null} for an anonymous caller
 	 */
-	ServerRequest relayToken(ServerRequest request) {
+	private String accessToken(ServerRequest request) {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		String token = null;
 		if (caller instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer) {
-			token = bearer.getToken().getTokenValue();
+			return bearer.getToken().getTokenValue();
 		}
-		else if (caller instanceof OAuth2AuthenticationToken user && this.authorizedClientManager != null) {
-			token = accessTokenOf(user, request.servletRequest());
+		if (caller instanceof OAuth2AuthenticationToken user && this.authorizedClientManager != null) {
+			return accessTokenOf(user, request.servletRequest());
 		}
-		if (token == null) {
-			return request;
-		}
-		String bearerToken = token;
-		return ServerRequest.from(request).headers((headers) -> headers.setBearerAuth(bearerToken)).build();
+		return null;
 	}
 
 	private String accessTokenOf(OAuth2AuthenticationToken user, HttpServletRequest request) {
@@ -198,19 +207,20 @@ final class CognitoGatewayRelay {
 	}
 
 	/**
-	 * Adds the identity headers of the signed-in caller (and the signed assertion when
-	 * on); an anonymous caller gets none.
+	 * What sets the identity headers of the signed-in caller (and the signed assertion
+	 * when on); nothing for an anonymous caller.
 	 */
-	ServerRequest identityHeaders(ServerRequest request) {
+	private Consumer<HttpHeaders> identityHeaders(ServerRequest request) {
 		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CognitoAuthentication caller)) {
-			return request;
+			return (headers) -> {
+			};
 		}
 		CognitoGatewayProperties.Headers names = this.properties.getHeaders();
 		Object sub = caller.getClaims().get("sub");
 		Object email = caller.getClaims().get("email");
 		String assertion = (this.assertions != null) ? this.assertions.assertionOf(caller,
 				issuer(request.uri(), request.servletRequest()), request.uri().getHost()) : null;
-		return ServerRequest.from(request).headers((headers) -> {
+		return (headers) -> {
 			caller.getUsername().ifPresent((username) -> set(headers, names.getUsername(), username));
 			if (sub instanceof String value) {
 				set(headers, names.getSub(), value);
@@ -222,7 +232,7 @@ final class CognitoGatewayRelay {
 			if (assertion != null) {
 				set(headers, this.properties.getAssertion().getHeader(), assertion);
 			}
-		}).build();
+		};
 	}
 
 	/**
