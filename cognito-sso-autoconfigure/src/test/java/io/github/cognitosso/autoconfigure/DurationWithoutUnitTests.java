@@ -16,6 +16,7 @@ import io.github.cognitosso.autoconfigure.core.CognitoLoginProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoLogoutProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties;
 import io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentialsProperties;
+import io.github.cognitosso.autoconfigure.servlet.gateway.CognitoGatewayProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +59,8 @@ class DurationWithoutUnitTests {
 	/** The feature properties classes, by prefix. */
 	private static final Map<String, Class<?>> GROUPS = Map.of("cognito.resource-server",
 			CognitoResourceServerProperties.class, "cognito.login", CognitoLoginProperties.class, "cognito.logout",
-			CognitoLogoutProperties.class, "cognito.client-credentials", CognitoClientCredentialsProperties.class);
+			CognitoLogoutProperties.class, "cognito.client-credentials", CognitoClientCredentialsProperties.class,
+			"cognito.gateway", CognitoGatewayProperties.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CognitoAutoConfiguration.class))

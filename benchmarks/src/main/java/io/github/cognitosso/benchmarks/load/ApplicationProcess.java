@@ -41,10 +41,26 @@ final class ApplicationProcess implements AutoCloseable {
 	 * @param log where its output goes
 	 */
 	static ApplicationProcess start(Class<?> mainClass, Map<String, String> properties, Path log) {
+		return start(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), properties, log);
+	}
+
+	/**
+	 * Starts a packaged Spring Boot application ({@code java -jar}) and waits until it
+	 * answers.
+	 * @param jar the application's jar
+	 * @param properties its settings, passed as {@code --name=value} arguments
+	 * @param log where its output goes
+	 */
+	static ApplicationProcess startJar(Path jar, Map<String, String> properties, Path log) {
+		return start(List.of("-jar", jar.toString()), properties, log);
+	}
+
+	private static ApplicationProcess start(List<String> launch, Map<String, String> properties, Path log) {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m", "-cp",
-				System.getProperty("java.class.path"), mainClass.getName(), "--server.address=127.0.0.1",
-				"--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m"));
+		command.addAll(launch);
+		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN"));
 		// Extra JVM options for the applications, e.g.
 		// -Dload.jvmArgs=-XX:StartFlightRecording=... to profile them.
 		String extraJvmArgs = System.getProperty("load.jvmArgs", "").trim();
