@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A tiny WebFlux API behind the starter, written the way a user would: no security
  * configuration at all. Secured methods return a {@code Mono}, as reactive method
- * security requires.
+ * security requires. A test component, so that the servlet applications of other tests,
+ * which scan this package, leave it out.
  */
 @SpringBootConfiguration
+@TestComponent
 @EnableAutoConfiguration
 @Import(ReactiveResourceServerTestApplication.ApiController.class)
 class ReactiveResourceServerTestApplication {
