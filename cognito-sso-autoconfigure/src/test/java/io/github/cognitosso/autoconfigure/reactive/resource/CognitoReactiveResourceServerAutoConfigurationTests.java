@@ -49,7 +49,9 @@ class CognitoReactiveResourceServerAutoConfigurationTests {
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withUserConfiguration(AutoConfiguredApi.class)
 		.withPropertyValues("cognito.user-pool-id=" + TestTokens.POOL_ID, "cognito.client-id=" + TestTokens.CLIENT_ID,
-				"cognito.jwk-set-uri=" + jwks.jwkSetUri());
+				"cognito.jwk-set-uri=" + jwks.jwkSetUri(),
+				// A loaded build machine: the first key fetch may take longer than 2 s.
+				"cognito.resource-server.jwks.read-timeout=10s");
 
 	@AfterAll
 	static void stopJwks() {

@@ -45,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = ReactiveResourceServerTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "cognito.user-pool-id=" + TestTokens.POOL_ID,
-				"cognito.client-id=" + TestTokens.CLIENT_ID })
+				"cognito.client-id=" + TestTokens.CLIENT_ID,
+				// A loaded build machine: the first key fetch may take longer than 2 s.
+				"cognito.resource-server.jwks.read-timeout=10s" })
 class EventLoopBlockHoundTests {
 
 	private static final JwksServer jwks = new JwksServer().publish(TestTokens.POOL_KEY);
@@ -138,6 +140,7 @@ class EventLoopBlockHoundTests {
 		pool.setClientId(TestTokens.CLIENT_ID);
 		pool.setJwkSetUri(server.jwkSetUri());
 		CognitoResourceServerProperties resourceServer = new CognitoResourceServerProperties();
+		resourceServer.getJwks().setReadTimeout(Duration.ofSeconds(10));
 		resourceServer.setAcceptedClientIds(List.of(TestTokens.MACHINE_CLIENT_ID));
 		return CognitoJwtDecoders.fromProperties(pool, resourceServer, pool.toEndpoints(), Clock.systemUTC());
 	}

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReactiveResourceServerTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "cognito.user-pool-id=" + TestTokens.POOL_ID,
-				"cognito.client-id=" + TestTokens.CLIENT_ID, "cognito.resource-server.jwks.read-timeout=1s",
+				"cognito.client-id=" + TestTokens.CLIENT_ID, "cognito.resource-server.jwks.read-timeout=3s",
 				"cognito.resource-server.jwks.refetch-cooldown=30s" })
 @DirtiesContext(classMode = ClassMode.AFTER_EACH_TEST_METHOD)
 class ReactiveJwksFaultTests {
@@ -131,7 +131,7 @@ class ReactiveJwksFaultTests {
 
 	@Test
 	void aSlowKeySetWithinTheDeadlineStillAnswersTheFirstToken() {
-		jwks.hang(400);
+		jwks.hang(300);
 		HttpResponse<String> response = get(valid());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("hello alice");
@@ -139,10 +139,10 @@ class ReactiveJwksFaultTests {
 
 	@Test
 	void aKeySetSlowerThanTheDeadlineIsAnInvalidTokenNotAHang() {
-		jwks.hang(5_000);
+		jwks.hang(10_000);
 		long start = System.nanoTime();
 		HttpResponse<String> response = get(valid());
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(description(response)).isEqualTo(KEYS_UNAVAILABLE);
 	}

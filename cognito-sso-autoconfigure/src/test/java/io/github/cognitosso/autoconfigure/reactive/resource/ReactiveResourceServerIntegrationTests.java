@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"cognito.resource-server.accepted-client-ids=" + TestTokens.MACHINE_CLIENT_ID,
 				// Netty's own 8KB header limit would answer an oversized token before
 				// the starter sees it.
-				"server.max-http-request-header-size=64KB" })
+				"server.max-http-request-header-size=64KB",
+				// A loaded build machine: the first key fetch may take longer than 2 s.
+				"cognito.resource-server.jwks.read-timeout=10s" })
 class ReactiveResourceServerIntegrationTests {
 
 	private static final JwksServer jwks = new JwksServer().publish(TestTokens.POOL_KEY);
