@@ -38,7 +38,8 @@ class ReactiveOwnErrorPagesTests {
 			.navigate(app("/login/oauth2/code/cognito?code=forged&state=forged"));
 
 		assertThat(callback.getStatus()).isEqualTo(HttpStatus.FOUND);
-		assertThat(Browser.location(callback).toString()).isEqualTo(app("/signin-problem?error=authorization_request_not_found"));
+		assertThat(Browser.location(callback).toString())
+			.isEqualTo(app("/signin-problem?error=authorization_request_not_found"));
 	}
 
 	@Test
