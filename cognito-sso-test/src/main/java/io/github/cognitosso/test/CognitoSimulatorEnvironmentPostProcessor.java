@@ -26,6 +26,9 @@ final class CognitoSimulatorEnvironmentPostProcessor implements EnvironmentPostP
 
 	static final String PROPERTY_SOURCE_NAME = "cognitoSimulator";
 
+	/** Set by Spring's AOT processing ({@code AbstractAotProcessor.AOT_PROCESSING}). */
+	private static final String AOT_PROCESSING = "spring.aot.processing";
+
 	private final Log log;
 
 	CognitoSimulatorEnvironmentPostProcessor(DeferredLogFactory logFactory) {
@@ -58,6 +61,13 @@ final class CognitoSimulatorEnvironmentPostProcessor implements EnvironmentPostP
 		CognitoSimulator simulator = CognitoSimulator.fromClasspathOrDemo(settings.config()).build().start();
 		Map<String, Object> properties = simulatorProperties(simulator, settings);
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+		if (Boolean.getBoolean(AOT_PROCESSING)) {
+			// Spring's AOT build (process-aot) evaluates the conditions on these
+			// properties but never refreshes the context, so nothing would close the
+			// simulator and the build would hang; the run starts one of its own.
+			simulator.close();
+			return;
+		}
 		this.log.info("No Amazon Cognito user pool is configured (cognito.user-pool-id): running against the local "
 				+ "Cognito simulator at " + simulator.baseUrl() + ", user pool " + simulator.userPoolId()
 				+ ", app client " + settings.clientId() + ". Set cognito.user-pool-id (or COGNITO_USER_POOL_ID) "
