@@ -26,6 +26,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -108,12 +112,23 @@ public final class CognitoGatewayAutoConfiguration {
 
 	/**
 	 * The gateway's chain while the application defines none: sign-in for every path
-	 * except the public ones, the error dispatch and the assertion key set.
+	 * except the public ones, the error dispatch and the assertion key set; the CSRF
+	 * check for the gateway's own paths only.
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE - 10)
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain cognitoGatewaySecurityFilterChain(HttpSecurity http, CognitoGatewayProperties properties) {
+	SecurityFilterChain cognitoGatewaySecurityFilterChain(HttpSecurity http, CognitoGatewayProperties properties,
+			Environment environment) {
+		// The upstream's own forms cannot carry the gateway's CSRF token: proxied
+		// requests
+		// are the upstream's to protect (a SameSite=Lax session cookie is not sent with a
+		// cross-site POST); the gateway's own paths (logout) keep the check.
+		RequestMatcher own = new OrRequestMatcher(GatewayPaths.own(properties, environment)
+			.stream()
+			.map((path) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+			.toList());
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(new NegatedRequestMatcher(own)));
 		http.authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 			if (properties.getAssertion().isEnabled()) {

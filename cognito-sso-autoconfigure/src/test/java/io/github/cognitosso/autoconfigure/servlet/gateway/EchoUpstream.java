@@ -37,8 +37,10 @@ final class EchoUpstream implements AutoCloseable {
 		this.server.createContext("/", (exchange) -> {
 			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+			String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			synchronized (this.received) {
-				this.received.add(new Received(exchange.getRequestURI().getPath(), headers));
+				this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+						requestBody));
 			}
 			byte[] body = (BODY + " " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "text/plain");
@@ -80,7 +82,7 @@ final class EchoUpstream implements AutoCloseable {
 	}
 
 	/** One request as the upstream saw it; header names case-insensitive. */
-	record Received(String path, Map<String, List<String>> headers) {
+	record Received(String method, String path, Map<String, List<String>> headers, String body) {
 
 		String header(String name) {
 			List<String> values = this.headers.get(name);

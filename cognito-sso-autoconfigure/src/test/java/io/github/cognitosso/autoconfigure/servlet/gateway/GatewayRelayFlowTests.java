@@ -296,6 +296,29 @@ class GatewayRelayFlowTests {
 	}
 
 	@Test
+	void formPostOfASignedInUserReachesTheUpstreamWithItsBody() {
+		signIn("alice", "/hello");
+
+		HttpResponse<String> posted = this.browser.post(gateway("/orders"), Map.of("item", "book"));
+
+		assertThat(posted.statusCode()).isEqualTo(200);
+		EchoUpstream.Received received = upstream.last();
+		assertThat(received.method()).isEqualTo("POST");
+		assertThat(received.body()).isEqualTo("item=book");
+		assertThat(received.header("X-Cognito-Username")).isEqualTo("alice");
+	}
+
+	@Test
+	void logoutWithoutTheGatewaysCsrfTokenIsRefused() {
+		signIn("alice", "/hello");
+
+		HttpResponse<String> logout = this.browser.post(gateway("/logout"), Map.of());
+
+		assertThat(logout.statusCode()).isEqualTo(403);
+		assertThat(this.browser.navigate(gateway("/hello")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void publicPathReachesTheUpstreamWithoutSignInAndWithoutTheClientsIdentityHeaders() {
 		HttpResponse<String> asset = this.browser.navigate(gateway("/assets/site.css"), "X-Cognito-Username", "alice",
 				"X-Cognito-Groups", "admin");
