@@ -1,21 +1,31 @@
 package io.github.cognitosso.autoconfigure.core;
 
 import java.net.URI;
+import java.security.Key;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyConverter;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.micrometer.observation.Observation;
+import javax.crypto.SecretKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -330,7 +340,7 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 			.start();
 		try {
 			JWKSet set = this.loader.load();
-			Keys fetched = new Keys(set, this.clock.millis() + this.cacheTtl.toMillis());
+			Keys fetched = Keys.of(set, this.clock.millis() + this.cacheTtl.toMillis());
 			this.keys = fetched;
 			this.retryNotBefore = null;
 			this.lastSuccess = this.clock.instant();
@@ -351,6 +361,45 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 		finally {
 			observation.stop();
 		}
+	}
+
+	/**
+	 * The Java keys of JWKs this source returned, as Nimbus' key selector would convert
+	 * them ({@link KeyConverter}: public and secret keys, never a private key), but
+	 * converted once when the key set was fetched rather than on every token.
+	 * @param jwks keys returned by {@link #get}
+	 * @return their Java keys
+	 */
+	List<Key> javaKeys(List<JWK> jwks) {
+		Keys current = this.keys;
+		List<Key> javaKeys = new ArrayList<>(jwks.size());
+		for (JWK jwk : jwks) {
+			List<Key> converted = (current != null) ? current.javaKeys().get(jwk) : null;
+			// A key of a set replaced since get() returned it: converted as Nimbus would.
+			javaKeys.addAll((converted != null) ? converted : verificationKeys(jwk));
+		}
+		return javaKeys;
+	}
+
+	/**
+	 * @param key a key returned by {@link #javaKeys}
+	 * @return the RS256/384/512 and PS256/384/512 verifier built for it when the key set
+	 * was fetched (Nimbus verifiers are thread-safe), {@code null} for a key of another
+	 * type or of a set replaced since
+	 */
+	JWSVerifier rsaVerifier(Key key) {
+		Keys current = this.keys;
+		return (current != null) ? current.rsaVerifiers().get(key) : null;
+	}
+
+	private static List<Key> verificationKeys(JWK jwk) {
+		List<Key> keys = new ArrayList<>(1);
+		for (Key key : KeyConverter.toJavaKeys(List.of(jwk))) {
+			if (key instanceof PublicKey || key instanceof SecretKey) {
+				keys.add(key);
+			}
+		}
+		return keys;
 	}
 
 	/**
@@ -403,10 +452,35 @@ public final class CognitoJwkSource implements JWKSource<SecurityContext> {
 	}
 
 	/**
-	 * A fetched key set and the time (epoch millis) until which it is used without
-	 * refetching.
+	 * A fetched key set, the time (epoch millis) until which it is used without
+	 * refetching, and what verifying with its keys needs, built once: each JWK's Java
+	 * keys and each RSA public key's verifier (both by identity: the selector hands back
+	 * the set's own JWK instances, and the processor hands back the keys given to it).
 	 */
-	private record Keys(JWKSet set, long expiresAtMillis) {
+	private record Keys(JWKSet set, long expiresAtMillis, Map<JWK, List<Key>> javaKeys,
+			Map<Key, JWSVerifier> rsaVerifiers) {
+
+		static Keys of(JWKSet set, long expiresAtMillis) {
+			Map<JWK, List<Key>> javaKeys = new IdentityHashMap<>();
+			Map<Key, JWSVerifier> rsaVerifiers = new IdentityHashMap<>();
+			for (JWK jwk : set.getKeys()) {
+				List<Key> keys;
+				try {
+					keys = verificationKeys(jwk);
+				}
+				catch (RuntimeException ex) {
+					// Left to the per-token conversion, which fails for it as before.
+					continue;
+				}
+				javaKeys.put(jwk, keys);
+				for (Key key : keys) {
+					if (key instanceof RSAPublicKey rsa) {
+						rsaVerifiers.put(key, new RSASSAVerifier(rsa));
+					}
+				}
+			}
+			return new Keys(set, expiresAtMillis, javaKeys, rsaVerifiers);
+		}
 
 	}
 

@@ -36,6 +36,9 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 
 	private final Supplier<CognitoInstrumentation> instrumentation;
 
+	/** The delegate, when it is a validated-token cache. */
+	private final TokenStore store;
+
 	/**
 	 * @param delegate the decoder that verifies and validates (normally a
 	 * {@link NimbusJwtDecoder})
@@ -63,6 +66,7 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 		this.maxTokenLength = maxTokenLength;
 		this.tooLarge = DecodingFailures.tooLarge(maxTokenLength);
 		this.instrumentation = instrumentation;
+		this.store = (delegate instanceof TokenStore tokenStore) ? tokenStore : null;
 	}
 
 	/**
@@ -97,9 +101,17 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 		if (token.length() > this.maxTokenLength) {
 			throw new BadJwtException(this.tooLarge);
 		}
+		TokenStore store = this.store;
+		if (store != null) {
+			// Only tokens that passed every check below are stored: a hit needs none.
+			Jwt cached = store.cached(token);
+			if (cached != null) {
+				return cached;
+			}
+		}
 		Jwt jwt;
 		try {
-			jwt = this.delegate.decode(token);
+			jwt = (store != null) ? store.verify(token) : this.delegate.decode(token);
 		}
 		catch (JwtValidationException ex) {
 			// The validators' descriptions are already safe to show.
@@ -112,12 +124,44 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 			throw DecodingFailures.translate(token, new JwtException(ex.getMessage(), ex));
 		}
 		// After verification, so a token that is bad anyway is refused as it always was
-		// (a truncated signature still
-		// "does not verify"); a valid token in another spelling is refused here.
+		// (a truncated signature still "does not verify"); a valid token in another
+		// spelling is refused here.
 		if (!CanonicalTokenForm.isCanonical(token)) {
 			throw new BadJwtException(DecodingFailures.NOT_CANONICAL);
 		}
+		if (store != null) {
+			store.remember(token, jwt);
+		}
 		return jwt;
+	}
+
+	/**
+	 * A validated-token cache seen as its steps, so that the canonical-spelling scan runs
+	 * once per verified token and never on a hit. Implemented by the cache, this type
+	 * names no Caffeine class, so the decoder links without Caffeine.
+	 */
+	interface TokenStore {
+
+		/**
+		 * @param token the token as received
+		 * @return the validated token stored for exactly this token and not yet expired,
+		 * or {@code null}
+		 */
+		Jwt cached(String token);
+
+		/**
+		 * @param token a token that is not stored
+		 * @return the validated token, from the verifying decoder
+		 * @throws JwtException as the verifying decoder throws it
+		 */
+		Jwt verify(String token);
+
+		/**
+		 * @param token a token that passed every check, in its canonical spelling
+		 * @param jwt what {@link #verify} returned for it
+		 */
+		void remember(String token, Jwt jwt);
+
 	}
 
 }

@@ -1,11 +1,18 @@
 package io.github.cognitosso.autoconfigure.core;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties.Jwks;
@@ -13,11 +20,14 @@ import io.github.cognitosso.autoconfigure.core.CognitoResourceServerProperties.T
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -113,15 +123,55 @@ public final class CognitoJwtDecoders {
 		}
 		// RS256 only: Cognito signs nothing else, and a fixed list closes the door to
 		// algorithm confusion.
-		NimbusJwtDecoder.JwkSourceJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSource(pool.keys())
-			.jwsAlgorithm(SignatureAlgorithm.RS256);
+		CognitoJwkSource keys = pool.keys();
+		NimbusJwtDecoder.JwkSourceJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSource(keys)
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.jwtProcessorCustomizer((processor) -> prepareKeys(processor, keys));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		NimbusJwtDecoder nimbus = builder.build();
 		// Set after the customizers, so none can drop the Cognito checks.
 		nimbus.setJwtValidator(validator);
+		nimbus.setClaimSetConverter(claimSetConverter(pool));
 		JwtDecoder verifying = withTokenCache(nimbus, resourceServer.getTokenCache(), clock);
-		CognitoJwkSource keys = pool.keys();
 		return new CognitoJwtDecoder(verifying, maxTokenLength(resourceServer), keys::instrumentation);
+	}
+
+	/**
+	 * Keys converted and RSA verifiers built once per fetched key set instead of once per
+	 * token. A customizer that sets its own {@code jwtProcessorCustomizer} replaces this
+	 * one, and then Nimbus converts keys per token as it does by default.
+	 */
+	private static void prepareKeys(ConfigurableJWTProcessor<SecurityContext> processor, CognitoJwkSource keys) {
+		if (processor.getJWSKeySelector() instanceof JWSVerificationKeySelector<SecurityContext> selector
+				&& selector.getJWKSource() == keys) {
+			processor.setJWSKeySelector(new PreparedKeySelector(selector, keys));
+			processor.setJWSVerifierFactory(new PreparedVerifierFactory(keys));
+		}
+	}
+
+	/**
+	 * Spring's claim-set conversion, except that an {@code iss} spelled exactly as one of
+	 * the pool's issuers is kept as it is: Spring's conversion parses it into a
+	 * {@code URL} and prints it back (about 1.7 µs), which gives the same string for
+	 * those issuers (checked here, once). Any other {@code iss} is converted as Spring
+	 * does, so what the issuer check sees does not change.
+	 */
+	private static Converter<Map<String, Object>, Map<String, Object>> claimSetConverter(CognitoPool pool) {
+		MappedJwtClaimSetConverter spring = MappedJwtClaimSetConverter.withDefaults(Map.of());
+		Set<String> unchanged = pool.acceptedIssuers()
+			.stream()
+			.map(URI::toString)
+			.filter((issuer) -> issuer.equals(springIssuer(spring, issuer)))
+			.collect(Collectors.toUnmodifiableSet());
+		Converter<Object, Object> issuer = (source) -> (source instanceof String text && unchanged.contains(text))
+				? text : springIssuer(spring, source);
+		return MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer));
+	}
+
+	private static Object springIssuer(MappedJwtClaimSetConverter spring, Object issuer) {
+		Map<String, Object> claims = new HashMap<>();
+		claims.put(JwtClaimNames.ISS, issuer);
+		return spring.convert(claims).get(JwtClaimNames.ISS);
 	}
 
 	/**

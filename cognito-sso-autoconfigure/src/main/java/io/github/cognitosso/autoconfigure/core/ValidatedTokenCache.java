@@ -42,7 +42,7 @@ import org.springframework.util.Assert;
  * reach this class only through {@link #wrap}, a static call whose signature names no
  * Caffeine type, so nothing of Caffeine is linked without it.
  */
-final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics {
+final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics, CognitoJwtDecoder.TokenStore {
 
 	/**
 	 * Far beyond any Cognito token's lifetime (one day at most), and far from overflowing
@@ -108,6 +108,22 @@ final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
+		Jwt cached = cached(token);
+		if (cached != null) {
+			return cached;
+		}
+		Jwt jwt = verify(token);
+		// A spelling other than the canonical one, which CognitoJwtDecoder refuses, is
+		// not
+		// kept (one token, one entry).
+		if (CanonicalTokenForm.isCanonical(token)) {
+			remember(token, jwt);
+		}
+		return jwt;
+	}
+
+	@Override
+	public Jwt cached(String token) {
 		Jwt cached = this.validated.getIfPresent(token);
 		if (cached != null) {
 			if (this.clock.instant().isBefore(cached.getExpiresAt())) {
@@ -117,15 +133,22 @@ final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics {
 			// to the nanosecond).
 			this.validated.asMap().remove(token, cached);
 		}
-		Jwt jwt = this.delegate.decode(token);
+		return null;
+	}
+
+	@Override
+	public Jwt verify(String token) {
+		return this.delegate.decode(token);
+	}
+
+	@Override
+	public void remember(String token, Jwt jwt) {
 		Instant expiresAt = jwt.getExpiresAt();
 		// A token accepted only thanks to the clock skew (exp just past) is not worth
-		// keeping; nor is a spelling other
-		// than the canonical one, which CognitoJwtDecoder refuses (one token, one entry).
-		if (expiresAt != null && this.clock.instant().isBefore(expiresAt) && CanonicalTokenForm.isCanonical(token)) {
+		// keeping.
+		if (expiresAt != null && this.clock.instant().isBefore(expiresAt)) {
 			this.validated.put(token, jwt);
 		}
-		return jwt;
 	}
 
 	/**
