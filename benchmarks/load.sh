@@ -2,7 +2,10 @@
 # End-to-end load benchmark: the same API secured by plain Spring Security and by the starter (token cache off, then
 # on), each on loopback in its own JVM, driven by wrk with the same Cognito tokens. See docs/benchmarks.md.
 #
-#   benchmarks/load.sh [--rounds=3] [--warmup=40] [--duration=30] [--connections=32] [--threads=1] [--tokens=100]
+#   benchmarks/load.sh [--stack=servlet|reactive] [--rounds=3] [--warmup=40] [--duration=30] [--connections=32]
+#                      [--threads=1] [--tokens=100]
+#
+# --stack=reactive runs the same comparison on WebFlux (Reactor Netty) instead of Spring MVC (Tomcat).
 #
 # Everything listens on 127.0.0.1 and stops by itself; nothing leaves the machine.
 set -euo pipefail

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.cognitosso.benchmarks.BenchmarkPool;
+import io.github.cognitosso.benchmarks.load.reactive.reference.ReactiveReferenceApplication;
+import io.github.cognitosso.benchmarks.load.reactive.starter.ReactiveStarterApplication;
 import io.github.cognitosso.benchmarks.load.reference.ReferenceApplication;
 import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
 
@@ -30,9 +32,13 @@ import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
  * other work on the machine disturbs far less than throughput. The report gives the
  * median over the rounds, and every run's numbers.
  *
+ * With {@code --stack=reactive} the same comparison runs on WebFlux: the same API
+ * ({@link ReactiveReferenceApplication} and {@link ReactiveStarterApplication}) on
+ * Reactor Netty.
+ *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.load.LoadBenchmark
- *     [--rounds=3] [--warmup=40] [--duration=30] [--connections=32] [--threads=1] [--tokens=100]
+ *     [--stack=servlet|reactive] [--rounds=3] [--warmup=40] [--duration=30] [--connections=32] [--threads=1] [--tokens=100]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -43,24 +49,44 @@ public final class LoadBenchmark {
 	/** The applications compared, in the order of the report. */
 	enum Subject {
 
-		REFERENCE("reference: plain Spring Security", ReferenceApplication.class),
+		REFERENCE("reference: plain Spring Security", ReferenceApplication.class, false, true, false),
 
-		STARTER("starter, token cache off", StarterApplication.class),
+		STARTER("starter, token cache off", StarterApplication.class, false, false, false),
 
-		STARTER_CACHED("starter, token cache on", StarterApplication.class);
+		STARTER_CACHED("starter, token cache on", StarterApplication.class, false, false, true),
+
+		REACTIVE_REFERENCE("WebFlux reference: plain Spring Security", ReactiveReferenceApplication.class, true, true,
+				false),
+
+		REACTIVE_STARTER("WebFlux starter, token cache off", ReactiveStarterApplication.class, true, false, false),
+
+		REACTIVE_STARTER_CACHED("WebFlux starter, token cache on", ReactiveStarterApplication.class, true, false, true);
 
 		final String label;
 
 		final Class<?> application;
 
-		Subject(String label, Class<?> application) {
+		final boolean reactive;
+
+		final boolean reference;
+
+		final boolean tokenCache;
+
+		Subject(String label, Class<?> application, boolean reactive, boolean reference, boolean tokenCache) {
 			this.label = label;
 			this.application = application;
+			this.reactive = reactive;
+			this.reference = reference;
+			this.tokenCache = tokenCache;
+		}
+
+		static Subject[] of(boolean reactive) {
+			return Arrays.stream(values()).filter((subject) -> subject.reactive == reactive).toArray(Subject[]::new);
 		}
 
 		Map<String, String> properties(BenchmarkPool pool) {
 			Map<String, String> properties = new LinkedHashMap<>();
-			if (this == REFERENCE) {
+			if (this.reference) {
 				properties.put("cognito.enabled", "false");
 				properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", pool.jwkSetUri());
 				properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", pool.issuer());
@@ -69,7 +95,7 @@ public final class LoadBenchmark {
 				properties.put("cognito.user-pool-id", pool.cognitoProperties().getUserPoolId());
 				properties.put("cognito.issuer-uri", pool.issuer());
 				properties.put("cognito.client-id", BenchmarkPool.CLIENT_ID);
-				properties.put("cognito.resource-server.token-cache.enabled", String.valueOf(this == STARTER_CACHED));
+				properties.put("cognito.resource-server.token-cache.enabled", String.valueOf(this.tokenCache));
 			}
 			return properties;
 		}
@@ -87,7 +113,12 @@ public final class LoadBenchmark {
 	}
 
 	public static void main(String[] args) throws IOException {
-		Map<String, Integer> options = options(args);
+		// --stack=reactive: the same comparison on WebFlux (Reactor Netty) instead of
+		// Spring MVC (Tomcat).
+		boolean reactive = Arrays.asList(args).contains("--stack=reactive");
+		Map<String, Integer> options = options(Arrays.stream(args)
+			.filter((arg) -> !arg.equals("--stack=reactive") && !arg.equals("--stack=servlet"))
+			.toArray(String[]::new));
 		int rounds = options.get("rounds");
 		Duration warmup = Duration.ofSeconds(options.get("warmup"));
 		Duration duration = Duration.ofSeconds(options.get("duration"));
@@ -109,7 +140,7 @@ public final class LoadBenchmark {
 					"%d rounds; per run: %ds warm-up, %ds measured; wrk -t%d -c%d; %d tokens;" + " logs in %s%n",
 					rounds, warmup.toSeconds(), duration.toSeconds(), options.get("threads"),
 					options.get("connections"), tokens.size(), work);
-			Subject[] subjects = Subject.values();
+			Subject[] subjects = Subject.of(reactive);
 			for (int round = 1; round <= rounds; round++) {
 				for (int i = 0; i < subjects.length; i++) {
 					Subject subject = subjects[(i + round - 1) % subjects.length];
@@ -117,7 +148,7 @@ public final class LoadBenchmark {
 				}
 			}
 		}
-		report(runs);
+		report(runs, Subject.of(reactive));
 	}
 
 	private static Run run(BenchmarkPool pool, Subject subject, int round, Wrk wrk, String token,
@@ -157,19 +188,19 @@ public final class LoadBenchmark {
 			throw new IllegalStateException(subject.label + " refused a valid token: " + accepted.statusCode());
 		}
 		int otherClient = application.get(otherClientToken).statusCode();
-		int expected = (subject == Subject.REFERENCE) ? 200 : 401;
+		int expected = subject.reference ? 200 : 401;
 		if (otherClient != expected) {
 			throw new IllegalStateException(subject.label + " answered " + otherClient
 					+ " to a token of another app client, expected " + expected);
 		}
 	}
 
-	private static void report(List<Run> runs) {
+	private static void report(List<Run> runs, Subject[] subjects) {
 		System.out.println();
 		System.out.println("| Application | req/s (median) | req/s (range) | p50 (ms) | p99 (ms) | req/s vs reference "
 				+ "(median of rounds) | app CPU per request (µs) | JWKS requests per run |");
 		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-		for (Subject subject : Subject.values()) {
+		for (Subject subject : subjects) {
 			List<Run> own = runs.stream().filter((run) -> run.subject() == subject).toList();
 			double[] throughput = own.stream()
 				.mapToDouble((run) -> run.result().requestsPerSecond())
@@ -201,10 +232,7 @@ public final class LoadBenchmark {
 	}
 
 	private static Run reference(List<Run> runs, int round) {
-		return runs.stream()
-			.filter((run) -> run.subject() == Subject.REFERENCE && run.round() == round)
-			.findFirst()
-			.orElseThrow();
+		return runs.stream().filter((run) -> run.subject().reference && run.round() == round).findFirst().orElseThrow();
 	}
 
 	private static double median(double[] values) {

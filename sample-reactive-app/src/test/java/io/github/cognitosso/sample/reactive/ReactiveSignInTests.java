@@ -95,6 +95,19 @@ class ReactiveSignInTests {
 	}
 
 	@Test
+	void aSignOutFormWithAStaleCsrfTokenGetsThePageExpiredPage() {
+		signIn("/me", "alice");
+		MultiValueMap<String, String> form = Browser.hiddenFields(this.browser.navigate(app("/")).getResponseBody());
+		form.set("_csrf", "stale-token-from-an-old-tab");
+
+		EntityExchangeResult<String> logout = this.browser.post(app("/logout"), form);
+
+		assertThat(logout.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(logout.getResponseBody()).contains("<h1>Page expired</h1>").doesNotContain("CSRF token");
+		assertThat(this.cognito.wireMock().findAll(postRequestedFor(urlPathEqualTo("/oauth2/revoke")))).isEmpty();
+	}
+
+	@Test
 	void aForgedSignInResponseEndsOnTheSignInFailedPage() {
 		this.browser.navigate(app("/me"));
 

@@ -25,6 +25,7 @@ import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurity
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -194,6 +195,15 @@ public final class CognitoReactiveLoginAutoConfiguration {
 		// The start-up check of cognito.* makes sure browser login has this endpoint.
 		URI endpoint = endpoints.logout().orElseThrow();
 		return new CognitoServerLogoutSuccessHandler(endpoint, properties.getClientId(), logout.getLogoutUri());
+	}
+
+	/**
+	 * The "Page expired" page for a rejected CSRF token, on chains with CSRF on
+	 * ({@link CsrfPageExpiredPostProcessor}).
+	 */
+	@Bean
+	static BeanPostProcessor cognitoCsrfPageExpiredPostProcessor() {
+		return new CsrfPageExpiredPostProcessor();
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.resource.web.access.server.Bea
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.ServerRedirectStrategy;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,8 +25,9 @@ import reactor.core.publisher.Mono;
  * the page needs) with the 403 page, the same as on the servlet stack, or a redirect to
  * {@code cognito.login.forbidden-url}. API-style requests get a bare 403; a bearer-token
  * caller gets the resource server's {@code WWW-Authenticate: Bearer
- * error="insufficient_scope"} answer, as when the login is off. A rejected CSRF token
- * never reaches it: WebFlux's CSRF filter answers with a handler of its own.
+ * error="insufficient_scope"} answer, as when the login is off. A browser form post with
+ * a missing or stale CSRF token gets the "Page expired" page, as on the servlet stack,
+ * once {@link CsrfPageExpiredPostProcessor} has made this the CSRF filter's handler.
  */
 final class CognitoServerAccessDeniedHandler implements ServerAccessDeniedHandler {
 
@@ -63,6 +65,10 @@ final class CognitoServerAccessDeniedHandler implements ServerAccessDeniedHandle
 		return this.apiRequests.matches(exchange).flatMap((api) -> {
 			if (api.isMatch()) {
 				return Mono.fromRunnable(() -> exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN));
+			}
+			if (denied instanceof CsrfException) {
+				return ServerLoginPages.write(exchange, HttpStatus.FORBIDDEN, "Page expired",
+						LoginPage.PAGE_EXPIRED_MESSAGE, null, "Home");
 			}
 			if (this.forbiddenUrl != null) {
 				return this.redirectStrategy.sendRedirect(exchange, URI.create(this.forbiddenUrl));

@@ -8,11 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * The default WebFlux security chain of a Cognito application: every exchange
@@ -62,6 +65,33 @@ public final class CognitoReactiveWebSecurityAutoConfiguration {
 		http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
 		cognito.customize(http);
 		return http.build();
+	}
+
+	/**
+	 * Checks the caller of controller methods that take a {@code CognitoAuthentication}
+	 * before they run ({@link CognitoCallerHandlerAdapter}): WebFlux resolves principals
+	 * before any resolver added through a {@code WebFluxConfigurer}, so the check sits in
+	 * the handler adapter, which Boot lets one {@link WebFluxRegistrations} bean replace.
+	 * An application with a {@code WebFluxRegistrations} of its own keeps it, and
+	 * WebFlux's own resolution.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebFluxRegistrations.class)
+	@ConditionalOnMissingBean(WebFluxRegistrations.class)
+	static class ControllerArgumentConfiguration {
+
+		@Bean
+		WebFluxRegistrations cognitoWebFluxRegistrations() {
+			return new WebFluxRegistrations() {
+
+				@Override
+				public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+					return new CognitoCallerHandlerAdapter();
+				}
+
+			};
+		}
+
 	}
 
 }
