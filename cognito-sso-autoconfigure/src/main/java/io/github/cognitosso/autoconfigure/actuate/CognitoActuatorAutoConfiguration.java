@@ -25,7 +25,6 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Cognito on Actuator, with nothing to configure: the {@code cognito} health contributor,
@@ -65,14 +64,17 @@ public final class CognitoActuatorAutoConfiguration {
 	@ConditionalOnClass(name = { "io.micrometer.core.instrument.MeterRegistry", JWT_DECODER })
 	static class TokenCacheMetricsConfiguration {
 
+		/**
+		 * The decoder is looked up when the meters are bound: the Spring MVC one, or the
+		 * core decoder inside the WebFlux one.
+		 */
 		@Bean
-		CognitoTokenCacheMetrics cognitoTokenCacheMetrics(ObjectProvider<JwtDecoder> decoder) {
-			return new CognitoTokenCacheMetrics(() -> tokenCache(decoder));
+		CognitoTokenCacheMetrics cognitoTokenCacheMetrics(ListableBeanFactory beans) {
+			return new CognitoTokenCacheMetrics(() -> tokenCache(new CognitoFeatures(beans).decoder()));
 		}
 
-		private static TokenCacheStatistics tokenCache(ObjectProvider<JwtDecoder> decoder) {
-			return (decoder.getIfUnique() instanceof CognitoJwtDecoder cognito) ? cognito.tokenCache().orElse(null)
-					: null;
+		private static TokenCacheStatistics tokenCache(CognitoJwtDecoder decoder) {
+			return (decoder != null) ? decoder.tokenCache().orElse(null) : null;
 		}
 
 	}

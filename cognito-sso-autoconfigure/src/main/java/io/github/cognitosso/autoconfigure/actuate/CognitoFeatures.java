@@ -23,6 +23,10 @@ final class CognitoFeatures {
 
 	private static final String CLIENT_REGISTRATIONS = "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository";
 
+	private static final String REACTIVE_JWT_DECODER = "io.github.cognitosso.autoconfigure.reactive.resource.CognitoReactiveJwtDecoder";
+
+	private static final String REACTOR = "reactor.core.publisher.Mono";
+
 	static final String CLIENT_CREDENTIALS = "io.github.cognitosso.autoconfigure.servlet.client.CognitoClientCredentials";
 
 	private final ListableBeanFactory beans;
@@ -33,10 +37,9 @@ final class CognitoFeatures {
 
 	Map<String, Object> describe() {
 		Map<String, Object> features = new LinkedHashMap<>();
-		Object decoder = bean(JWT_DECODER);
-		features.put("bearerTokens", decoder instanceof CognitoJwtDecoder);
-		features.put("validatedTokenCache",
-				decoder instanceof CognitoJwtDecoder cognito && cognito.tokenCache().isPresent());
+		CognitoJwtDecoder decoder = decoder();
+		features.put("bearerTokens", decoder != null);
+		features.put("validatedTokenCache", decoder != null && decoder.tokenCache().isPresent());
 		features.put("browserLogin", bean(
 				CLIENT_REGISTRATIONS) instanceof org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations
 				&& registrations.findByRegistrationId("cognito") != null);
@@ -47,7 +50,34 @@ final class CognitoFeatures {
 	}
 
 	/**
-	 * The adapter type this class looks up by name, for a native image (the starter's
+	 * @return the application's Cognito bearer-token decoder: the Spring MVC one, or the
+	 * core decoder inside the WebFlux one; {@code null} when the application decodes
+	 * bearer tokens another way, or not at all
+	 */
+	CognitoJwtDecoder decoder() {
+		if (bean(JWT_DECODER) instanceof CognitoJwtDecoder cognito) {
+			return cognito;
+		}
+		ClassLoader classLoader = CognitoFeatures.class.getClassLoader();
+		if (ClassUtils.isPresent(REACTIVE_JWT_DECODER, classLoader) && ClassUtils.isPresent(REACTOR, classLoader)) {
+			return ReactiveDecoder.find(this.beans);
+		}
+		return null;
+	}
+
+	/** Names WebFlux types: loaded only when they are on the class path. */
+	private static final class ReactiveDecoder {
+
+		static CognitoJwtDecoder find(ListableBeanFactory beans) {
+			return (beans.getBeanProvider(org.springframework.security.oauth2.jwt.ReactiveJwtDecoder.class)
+				.getIfUnique() instanceof io.github.cognitosso.autoconfigure.reactive.resource.CognitoReactiveJwtDecoder reactive)
+						? reactive.cognitoDecoder().orElse(null) : null;
+		}
+
+	}
+
+	/**
+	 * The adapter types this class looks up by name, for a native image (the starter's
 	 * other such types are in {@code CognitoRuntimeHints}).
 	 */
 	static class RuntimeHints implements RuntimeHintsRegistrar {
@@ -55,6 +85,7 @@ final class CognitoFeatures {
 		@Override
 		public void registerHints(org.springframework.aot.hint.RuntimeHints hints, ClassLoader classLoader) {
 			hints.reflection().registerType(TypeReference.of(CLIENT_CREDENTIALS));
+			hints.reflection().registerType(TypeReference.of(REACTIVE_JWT_DECODER));
 		}
 
 	}

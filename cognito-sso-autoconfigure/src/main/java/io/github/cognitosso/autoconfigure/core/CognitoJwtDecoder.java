@@ -89,7 +89,11 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 			throw ex;
 		}
 		catch (JwtException ex) {
-			instrumentation.bearerTokenRejected(BearerTokenRejection.of(ex.getMessage()));
+			// A fetch deferred off a WebFlux event loop is no verdict: the reactive
+			// decoder decodes the token again where it may fetch, and that one counts.
+			if (!CognitoJwkSource.isFetchDeferred(ex)) {
+				instrumentation.bearerTokenRejected(BearerTokenRejection.of(ex.getMessage()));
+			}
 			throw ex;
 		}
 	}

@@ -19,6 +19,9 @@ class SecurityConfiguration {
 	SecurityWebFilterChain sampleSecurity(ServerHttpSecurity http, CognitoServerHttpSecurity cognito) {
 		http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/", "/m2m", "/favicon.ico", "/css/**")
 			.permitAll()
+			// Boot's show-details rule decides what health shows to whom.
+			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
 			.pathMatchers("/admin", "/api/admin")
 			.hasRole("admin")
 			.anyExchange()

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,15 @@ final class PackagedJar implements AutoCloseable {
 
 	/** Starts the jar on a free port of 127.0.0.1 and waits until it answers. */
 	static PackagedJar start(String... arguments) {
+		return start(Map.of(), arguments);
+	}
+
+	/**
+	 * Starts the jar with extra environment variables (such as {@code JAVA_TOOL_OPTIONS}
+	 * for JVM flags, so the command line stays the one README shows) on a free port of
+	 * 127.0.0.1 and waits until it answers.
+	 */
+	static PackagedJar start(Map<String, String> environment, String... arguments) {
 		Path jar = Path.of(System.getProperty("sample.jar"));
 		assertThat(jar).exists();
 		int port = freePort();
@@ -54,6 +64,7 @@ final class PackagedJar implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("COGNITO_"));
 		builder.environment().remove("SPRING_APPLICATION_JSON");
+		builder.environment().putAll(environment);
 		try {
 			PackagedJar sample = new PackagedJar(builder.start(), port);
 			sample.awaitAnswer();

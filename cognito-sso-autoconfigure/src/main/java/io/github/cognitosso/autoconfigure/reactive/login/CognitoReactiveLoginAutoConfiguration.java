@@ -3,15 +3,18 @@ package io.github.cognitosso.autoconfigure.reactive.login;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
+import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
 import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
 import io.github.cognitosso.autoconfigure.core.CognitoHttpClients;
 import io.github.cognitosso.autoconfigure.core.CognitoIdTokenDecoderFactory;
+import io.github.cognitosso.autoconfigure.core.CognitoInstrumentation;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSourceConfiguration;
 import io.github.cognitosso.autoconfigure.core.CognitoLoginProperties;
 import io.github.cognitosso.autoconfigure.core.CognitoLoginPropertiesValidator;
@@ -21,6 +24,7 @@ import io.github.cognitosso.autoconfigure.core.CognitoOidcUserService;
 import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
 import io.github.cognitosso.autoconfigure.core.GrantedScopesTokenResponseClient;
+import io.github.cognitosso.autoconfigure.core.ObservedTokenResponseClient;
 import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurityCustomizer;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +39,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
@@ -58,6 +63,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Browser single sign-on through Cognito's managed login in a WebFlux application: the
@@ -84,6 +90,18 @@ import org.springframework.util.StringUtils;
 public final class CognitoReactiveLoginAutoConfiguration {
 
 	private static final String REACTIVE_RESOURCE_SERVER = "org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager";
+
+	/**
+	 * Where the session's calls to Cognito are observed and its sign-ins, refreshes,
+	 * revocations and sign-outs reported: the {@code actuate} package's instrumentation,
+	 * with Actuator.
+	 */
+	private final Supplier<CognitoInstrumentation> instrumentation;
+
+	CognitoReactiveLoginAutoConfiguration(ObjectProvider<CognitoInstrumentation> instrumentation) {
+		this.instrumentation = SingletonSupplier
+			.of(() -> instrumentation.getIfUnique(() -> CognitoInstrumentation.NONE));
+	}
 
 	/**
 	 * Checks the browser-login settings when they are bound, with WebFlux's base path and
@@ -123,8 +141,8 @@ public final class CognitoReactiveLoginAutoConfiguration {
 	public ReactiveOAuth2UserService<OidcUserRequest, OidcUser> cognitoReactiveOidcUserService(
 			CognitoProperties properties, CognitoLoginProperties login,
 			ObjectProvider<CognitoAuthoritiesMapper> authoritiesMapper) {
-		return new BlockingOidcUserService(
-				new CognitoOidcUserService(mapper(properties, authoritiesMapper), login.getTimeout()));
+		return new BlockingOidcUserService(new CognitoOidcUserService(mapper(properties, authoritiesMapper),
+				login.getTimeout(), this.instrumentation));
 	}
 
 	/**
@@ -171,7 +189,7 @@ public final class CognitoReactiveLoginAutoConfiguration {
 		refresh.setClock(clock(clock));
 		// The session renewal reads the new ID token from the refresh's response.
 		refresh.setAccessTokenResponseClient(
-				RefreshResponseCapture.client(refreshTokenResponseClient(login.getTimeout())));
+				RefreshResponseCapture.client(refreshTokenResponseClient(login.getTimeout(), this.instrumentation)));
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);
 		manager.setAuthorizedClientProvider(new DelegatingReactiveOAuth2AuthorizedClientProvider(
@@ -185,7 +203,9 @@ public final class CognitoReactiveLoginAutoConfiguration {
 	public CognitoTokenRevoker cognitoTokenRevoker(CognitoLoginProperties login, CognitoEndpoints endpoints) {
 		// The start-up check of cognito.* makes sure browser login has this endpoint.
 		URI endpoint = endpoints.revocation().orElseThrow();
-		return new CognitoTokenRevoker(endpoint, login.getTimeout());
+		CognitoTokenRevoker revoker = new CognitoTokenRevoker(endpoint, login.getTimeout());
+		revoker.setInstrumentation(this.instrumentation);
+		return revoker;
 	}
 
 	@Bean
@@ -221,6 +241,9 @@ public final class CognitoReactiveLoginAutoConfiguration {
 		ApiExchangeMatcher apiRequests = new ApiExchangeMatcher();
 		OidcAuthorizationCodeReactiveAuthenticationManager authenticationManager = new OidcAuthorizationCodeReactiveAuthenticationManager(
 				authorizationCodeTokenResponseClient(login.getTimeout()), userService);
+		// WebFlux publishes no authentication events: the manager reports the sign-ins.
+		ReactiveAuthenticationManager signIns = SessionEventReports.signIns(authenticationManager,
+				this.instrumentation);
 		authenticationManager.setJwtDecoderFactory(idTokenDecoderFactory);
 		RefreshTokenRevokingServerLogoutHandler revokingHandler = new RefreshTokenRevokingServerLogoutHandler(
 				authorizedClients, revoker.getIfAvailable());
@@ -234,12 +257,14 @@ public final class CognitoReactiveLoginAutoConfiguration {
 					revokingHandler, refreshedUsers, login.isSessionFollowsTokens(), login.getSessionMaxLifetime(),
 					clock(clock), apiRequests);
 		}
-		return new CognitoReactiveLoginCustomizer(registrations, authorizedClients, authenticationManager,
-				securityContexts, CognitoClientRegistrations.authorizationParameters(login), callbackPath,
-				new CognitoServerAuthenticationFailureHandler(blankToNull(login.getFailureUrl())),
+		return new CognitoReactiveLoginCustomizer(registrations, authorizedClients, signIns, securityContexts,
+				CognitoClientRegistrations.authorizationParameters(login), callbackPath,
+				SessionEventReports.failedSignIns(
+						new CognitoServerAuthenticationFailureHandler(blankToNull(login.getFailureUrl())),
+						this.instrumentation),
 				new CognitoServerAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests),
-				revokingHandler, logoutSuccessHandler, apiRequests, bearerTokensAnswerApiCalls(environment),
-				sessionRenewal);
+				revokingHandler, SessionEventReports.signOuts(logoutSuccessHandler, this.instrumentation), apiRequests,
+				bearerTokensAnswerApiCalls(environment), sessionRenewal);
 	}
 
 	/**
@@ -251,18 +276,24 @@ public final class CognitoReactiveLoginAutoConfiguration {
 			.isPresent(REACTIVE_RESOURCE_SERVER, CognitoReactiveLoginAutoConfiguration.class.getClassLoader());
 	}
 
-	private static BlockingTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+	/**
+	 * The core's blocking client, observed like the servlet login's: the observation runs
+	 * on the bounded elastic thread, around the HTTP call itself.
+	 */
+	private BlockingTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
 			Duration timeout) {
 		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
 		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
-		return new BlockingTokenResponseClient<>(new GrantedScopesTokenResponseClient<>(client));
+		return new BlockingTokenResponseClient<>(new GrantedScopesTokenResponseClient<>(
+				new ObservedTokenResponseClient<>(client, null, this.instrumentation)));
 	}
 
 	private static BlockingTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenResponseClient(
-			Duration timeout) {
+			Duration timeout, Supplier<CognitoInstrumentation> instrumentation) {
 		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
 		client.setRestClient(CognitoHttpClients.tokenEndpoint(timeout));
-		return new BlockingTokenResponseClient<>(new GrantedScopesTokenResponseClient<>(client));
+		return new BlockingTokenResponseClient<>(new GrantedScopesTokenResponseClient<>(
+				new ObservedTokenResponseClient<>(client, BrowserSessionEvent.REFRESH, instrumentation)));
 	}
 
 	private static CognitoAuthoritiesMapper mapper(CognitoProperties properties,

@@ -1,5 +1,7 @@
 package io.github.cognitosso.autoconfigure.reactive.resource;
 
+import java.util.Optional;
+
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoder;
 import io.github.cognitosso.autoconfigure.core.CognitoJwtDecoders;
@@ -52,6 +54,14 @@ public final class CognitoReactiveJwtDecoder implements ReactiveJwtDecoder {
 		Assert.notNull(blockingScheduler, "blockingScheduler must not be null");
 		this.delegate = delegate;
 		this.blockingScheduler = blockingScheduler;
+	}
+
+	/**
+	 * @return the core decoder this one runs, when it is a {@link CognitoJwtDecoder} (for
+	 * the validated-token cache's metrics and the {@code cognito} info)
+	 */
+	public Optional<CognitoJwtDecoder> cognitoDecoder() {
+		return (this.delegate instanceof CognitoJwtDecoder cognito) ? Optional.of(cognito) : Optional.empty();
 	}
 
 	@Override
