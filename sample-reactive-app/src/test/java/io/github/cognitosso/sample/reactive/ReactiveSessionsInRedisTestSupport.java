@@ -2,6 +2,7 @@ package io.github.cognitosso.sample.reactive;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.github.cognitosso.test.CognitoSimulator;
@@ -66,6 +67,9 @@ abstract class ReactiveSessionsInRedisTestSupport {
 
 	@BeforeEach
 	void registerTheAppAndAlice() {
+		// Back to the present: bearer tokens are checked against the system clock.
+		clock.advance(Duration.between(clock.instant(), Instant.now()));
+		redis.start();
 		cognito.simulator().addClient(rotatingClient(List.of(app("/login/oauth2/code/cognito")), List.of(app("/"))));
 		cognito.simulator().addUser(SimulatedUser.of("alice", "alice-password", "admin"));
 		cognito.simulator().wireMock().resetRequests();
