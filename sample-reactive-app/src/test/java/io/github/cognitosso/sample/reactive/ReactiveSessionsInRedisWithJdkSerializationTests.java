@@ -39,7 +39,8 @@ class ReactiveSessionsInRedisWithJdkSerializationTests extends ReactiveSessionsI
 			String token = cognito.simulator()
 				.tokens()
 				.accessToken(cognito.simulator().user("alice"), CLIENT_ID, "openid");
-			EntityExchangeResult<String> bearer = this.browser.get(app("/api/hello"), "application/json",
+			// An API client, with its token and without the browser's session cookie.
+			EntityExchangeResult<String> bearer = new Browser().get(app("/api/hello"), "application/json",
 					"Bearer " + token);
 			assertThat(bearer.getStatus()).isEqualTo(HttpStatus.OK);
 			assertThat(bearer.getResponseBody()).contains("\"caller\":\"alice\"");
