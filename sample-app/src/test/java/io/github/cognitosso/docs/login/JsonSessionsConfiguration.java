@@ -1,6 +1,6 @@
 package io.github.cognitosso.docs.login;
 
-import io.github.cognitosso.autoconfigure.servlet.login.CognitoJacksonModule;
+import io.github.cognitosso.autoconfigure.core.CognitoJacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;

@@ -25,6 +25,7 @@ import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
 import io.github.cognitosso.autoconfigure.core.GrantedScopesTokenResponseClient;
 import io.github.cognitosso.autoconfigure.core.ObservedTokenResponseClient;
+import io.github.cognitosso.autoconfigure.core.RedisClientDefaults;
 import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurityCustomizer;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +38,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -265,6 +269,37 @@ public final class CognitoReactiveLoginAutoConfiguration {
 				new CognitoServerAccessDeniedHandler(blankToNull(login.getForbiddenUrl()), apiRequests),
 				revokingHandler, SessionEventReports.signOuts(logoutSuccessHandler, this.instrumentation), apiRequests,
 				bearerTokensAnswerApiCalls(environment), sessionRenewal);
+	}
+
+	/**
+	 * WebSessions shared between instances through Spring Session: a clear 503 while the
+	 * store is down and, with Redis, Lettuce settings that fail fast instead of waiting a
+	 * minute for a Redis that is gone.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.session.web.server.session.SpringSessionWebSessionStore",
+			"org.springframework.dao.DataAccessException" })
+	static class SharedSessionConfiguration {
+
+		@Bean
+		SessionStoreOutageWebFilter cognitoSessionStoreOutageWebFilter() {
+			return new SessionStoreOutageWebFilter(new ApiExchangeMatcher());
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.session.data.redis.ReactiveRedisSessionRepository",
+				"io.lettuce.core.ClientOptions",
+				"org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer" })
+		static class LettuceDefaultsConfiguration {
+
+			@Bean
+			@Order(Ordered.HIGHEST_PRECEDENCE)
+			static RedisClientDefaults cognitoReactiveRedisClientDefaults(Environment environment) {
+				return new RedisClientDefaults(environment);
+			}
+
+		}
+
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.github.cognitosso.autoconfigure.CognitoEndpoints;
 import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
+import io.github.cognitosso.autoconfigure.core.RedisClientDefaults;
 import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
 import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
 import io.github.cognitosso.autoconfigure.core.CognitoHttpClients;

@@ -3,7 +3,7 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import io.github.cognitosso.autoconfigure.core.ControlCharacters;
+import io.github.cognitosso.autoconfigure.core.SessionStoreFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,7 +35,7 @@ final class SessionStoreOutageFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(SessionStoreOutageFilter.class);
 
-	static final String RETRY_AFTER_SECONDS = "5";
+	static final String RETRY_AFTER_SECONDS = SessionStoreFailures.RETRY_AFTER_SECONDS;
 
 	private final RequestMatcher apiRequests;
 
@@ -77,9 +75,7 @@ final class SessionStoreOutageFilter extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (this.apiRequests.matches(request)) {
-			byte[] body = ("{\"status\":503,\"error\":\"session_store_unavailable\","
-					+ "\"message\":\"The session store is unavailable; try again in a moment.\"}")
-				.getBytes(StandardCharsets.UTF_8);
+			byte[] body = SessionStoreFailures.JSON_BODY.getBytes(StandardCharsets.UTF_8);
 			response.setStatus(status);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setContentLength(body.length);
@@ -87,37 +83,16 @@ final class SessionStoreOutageFilter extends OncePerRequestFilter {
 			response.flushBuffer();
 			return;
 		}
-		LoginPages.write(response, status, "Temporarily unavailable",
-				"Your session cannot be read right now. You stay signed in: please try again in a moment.", null,
+		LoginPages.write(response, status, SessionStoreFailures.PAGE_TITLE, SessionStoreFailures.PAGE_MESSAGE, null,
 				request.getContextPath() + "/", "Home");
 	}
 
-	/**
-	 * Whether the failure comes from a store that cannot be reached or did not answer in
-	 * time: Spring's data-access translation of a connection failure or timeout, or the
-	 * Redis client's own exception (Lettuce rejects commands while disconnected with a
-	 * plain {@code RedisException}, which Spring Data Redis translates into its generic
-	 * {@code RedisSystemException}).
-	 */
 	static boolean isStoreFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException) {
-				return true;
-			}
-			String name = cause.getClass().getName();
-			if (name.startsWith("io.lettuce.core.") || name.startsWith("redis.clients.jedis.exceptions.")) {
-				return true;
-			}
-		}
-		return false;
+		return SessionStoreFailures.isStoreFailure(ex);
 	}
 
 	private static String rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getName() + ": " + ControlCharacters.strip(String.valueOf(root.getMessage()));
+		return SessionStoreFailures.describe(ex);
 	}
 
 }

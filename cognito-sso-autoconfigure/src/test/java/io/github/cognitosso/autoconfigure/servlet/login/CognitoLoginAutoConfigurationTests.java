@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
+import io.github.cognitosso.autoconfigure.core.RedisClientDefaults;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.core.CognitoPool;
 import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;

@@ -1,5 +1,6 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
+import io.github.cognitosso.autoconfigure.core.CognitoJacksonModule;
 import io.github.cognitosso.autoconfigure.core.CognitoLoginAuthentication;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

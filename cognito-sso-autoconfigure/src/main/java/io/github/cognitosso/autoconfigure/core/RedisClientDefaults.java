@@ -1,4 +1,4 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,18 +31,18 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
  * The bean is ordered first, so an application's own Lettuce customizers run after it and
  * win.
  */
-final class RedisClientDefaults implements LettuceClientConfigurationBuilderCustomizer,
+public final class RedisClientDefaults implements LettuceClientConfigurationBuilderCustomizer,
 		LettuceClientOptionsBuilderCustomizer, ClientResourcesBuilderCustomizer {
 
-	static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+	public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+	public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
-	static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
+	public static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
 
 	private final Environment environment;
 
-	RedisClientDefaults(Environment environment) {
+	public RedisClientDefaults(Environment environment) {
 		this.environment = environment;
 	}
 

@@ -1,10 +1,8 @@
-package io.github.cognitosso.autoconfigure.servlet.login;
+package io.github.cognitosso.autoconfigure.core;
 
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.github.cognitosso.autoconfigure.core.CognitoLoginAuthentication;
 
 import tools.jackson.core.Version;
 import tools.jackson.databind.JacksonModule;
