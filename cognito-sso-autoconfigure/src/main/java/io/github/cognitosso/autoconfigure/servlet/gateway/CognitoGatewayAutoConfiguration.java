@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpConfigurer;
 import jakarta.servlet.DispatcherType;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -77,9 +79,12 @@ public final class CognitoGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "cognito.gateway.assertion.enabled", havingValue = "true")
-	GatewayAssertions cognitoGatewayAssertions(CognitoGatewayProperties properties, ObjectProvider<Clock> clock) {
+	GatewayAssertions cognitoGatewayAssertions(CognitoGatewayProperties properties, ObjectProvider<Clock> clock,
+			ResourceLoader resourceLoader) {
 		CognitoGatewayProperties.Assertion assertion = properties.getAssertion();
-		return new GatewayAssertions(assertion.getLifetime(),
+		RSAKey key = StringUtils.hasText(assertion.getKeyLocation())
+				? AssertionSigningKey.load(assertion.getKeyLocation(), resourceLoader) : AssertionSigningKey.generate();
+		return new GatewayAssertions(key, assertion.getLifetime(),
 				StringUtils.hasText(assertion.getAudience()) ? assertion.getAudience().trim() : null,
 				clock.getIfUnique(Clock::systemUTC));
 	}

@@ -168,6 +168,15 @@ public class CognitoGatewayProperties {
 		private String audience;
 
 		/**
+		 * Location of the RSA private key that signs the assertions: a PEM PKCS#8 file
+		 * (BEGIN PRIVATE KEY) or a JWK, as a Spring resource (file:/etc/gateway/key.pem,
+		 * classpath:...). Give every instance behind a load balancer the same key, so
+		 * that they publish the same key set. Unset: a key made at start-up, in memory
+		 * only.
+		 */
+		private String keyLocation;
+
+		/**
 		 * Path of the gateway's key set (JWKS) that verifies the assertions; served
 		 * without sign-in.
 		 */
@@ -203,6 +212,14 @@ public class CognitoGatewayProperties {
 
 		public void setAudience(String audience) {
 			this.audience = audience;
+		}
+
+		public String getKeyLocation() {
+			return this.keyLocation;
+		}
+
+		public void setKeyLocation(String keyLocation) {
+			this.keyLocation = keyLocation;
 		}
 
 		public String getJwksPath() {

@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.context.request.RequestAttributes;
@@ -92,7 +93,7 @@ final class CognitoGatewayRelay {
 	 */
 	ServerRequest relay(ServerRequest request, boolean token, boolean identity) {
 		String accessToken = token ? accessToken(request) : null;
-		Consumer<HttpHeaders> identityHeaders = identity ? identityHeaders(request) : null;
+		Consumer<HttpHeaders> identityHeaders = identity ? identityHeaders(request, accessToken) : null;
 		return ServerRequest.from(request).headers((headers) -> {
 			sanitize(headers);
 			if (accessToken != null) {
@@ -210,7 +211,7 @@ final class CognitoGatewayRelay {
 	 * What sets the identity headers of the signed-in caller (and the signed assertion
 	 * when on); nothing for an anonymous caller.
 	 */
-	private Consumer<HttpHeaders> identityHeaders(ServerRequest request) {
+	private Consumer<HttpHeaders> identityHeaders(ServerRequest request, String accessToken) {
 		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CognitoAuthentication caller)) {
 			return (headers) -> {
 			};
@@ -218,8 +219,10 @@ final class CognitoGatewayRelay {
 		CognitoGatewayProperties.Headers names = this.properties.getHeaders();
 		Object sub = caller.getClaims().get("sub");
 		Object email = caller.getClaims().get("email");
-		String assertion = (this.assertions != null) ? this.assertions.assertionOf(caller,
-				issuer(request.uri(), request.servletRequest()), request.uri().getHost()) : null;
+		String assertion = (this.assertions != null)
+				? this.assertions.assertionOf(caller, (accessToken != null) ? accessToken : tokenOf(caller),
+						issuer(request.uri(), request.servletRequest()), request.uri().getHost())
+				: null;
 		return (headers) -> {
 			caller.getUsername().ifPresent((username) -> set(headers, names.getUsername(), username));
 			if (sub instanceof String value) {
@@ -233,6 +236,20 @@ final class CognitoGatewayRelay {
 				set(headers, this.properties.getAssertion().getHeader(), assertion);
 			}
 		};
+	}
+
+	/**
+	 * The token the caller came with: a bearer caller's, a browser user's ID token of the
+	 * sign-in. A new sign-in gets a new assertion.
+	 */
+	private static String tokenOf(CognitoAuthentication caller) {
+		if (caller instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer) {
+			return bearer.getToken().getTokenValue();
+		}
+		if (caller.getPrincipal() instanceof OidcUser user) {
+			return user.getIdToken().getTokenValue();
+		}
+		return null;
 	}
 
 	/**
