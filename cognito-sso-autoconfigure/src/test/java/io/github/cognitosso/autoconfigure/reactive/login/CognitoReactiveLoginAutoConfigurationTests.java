@@ -6,6 +6,7 @@ import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
 import io.github.cognitosso.autoconfigure.core.CognitoJwkSource;
 import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
+import io.github.cognitosso.autoconfigure.core.RedisClientDefaults;
 import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurityCustomizer;
 import io.github.cognitosso.autoconfigure.servlet.login.CognitoLoginAutoConfiguration;
 import io.github.cognitosso.autoconfigure.servlet.web.CognitoHttpSecurityCustomizer;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +46,19 @@ class CognitoReactiveLoginAutoConfigurationTests {
 				CognitoReactiveLoginAutoConfiguration.class, ReactiveOAuth2ClientAutoConfiguration.class))
 		.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.domain=my-app",
 				"cognito.client-id=2or4cs8bjo1lkbq6143tqp6ist", "cognito.resource-server.enabled=false");
+
+	@Test
+	void withSpringSessionAndLettuceA503ForAStoreOutageAndLettuceDefaultsThatFailFast() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(SessionStoreOutageWebFilter.class)
+			.hasSingleBean(RedisClientDefaults.class));
+	}
+
+	@Test
+	void withoutSpringSessionNoStoreOutageFilterAndNoLettuceDefaults() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.session"))
+			.run((context) -> assertThat(context).doesNotHaveBean(SessionStoreOutageWebFilter.class)
+				.doesNotHaveBean(RedisClientDefaults.class));
+	}
 
 	@Test
 	void domainAndClientIdTurnReactiveLoginOnWithACognitoRegistration() {
