@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# End-to-end load benchmark: the same API secured by plain Spring Security and by the starter (token cache off, then
-# on), each on loopback in its own JVM, driven by wrk with the same Cognito tokens. See docs/benchmarks.md.
+# End-to-end load benchmark: the same API with no security at all (the unsecured floor), secured by plain Spring
+# Security and by the starter (token cache off, then on), each on loopback in its own JVM, driven by wrk with the same
+# Cognito tokens; then plain Spring Security and the starter (cache on) with distinct tokens, twice as many as the
+# cache holds. See docs/benchmarks.md.
 #
 #   benchmarks/load.sh [--stack=servlet|reactive] [--rounds=3] [--warmup=40] [--duration=30] [--connections=32]
-#                      [--threads=1] [--tokens=100]
+#                      [--threads=1] [--tokens=100] [--distinct-tokens=20000]
 #
 # --stack=reactive runs the same comparison on WebFlux (Reactor Netty) instead of Spring MVC (Tomcat).
+# --distinct-tokens=0 leaves the distinct-token runs out.
 #
 # Everything listens on 127.0.0.1 and stops by itself; nothing leaves the machine.
 set -euo pipefail

@@ -40,6 +40,8 @@ public final class BenchmarkPool implements AutoCloseable {
 
 	private static final List<String> SCOPES = List.of("openid", "email", "profile");
 
+	private static final Duration DEFAULT_VALIDITY = Duration.ofHours(2);
+
 	private final CognitoSimulator simulator;
 
 	private BenchmarkPool(CognitoSimulator simulator) {
@@ -79,8 +81,16 @@ public final class BenchmarkPool implements AutoCloseable {
 	 * @return a user's access token for the given app client
 	 */
 	public String accessToken(int index, String clientId) {
+		return accessToken(index, clientId, DEFAULT_VALIDITY);
+	}
+
+	/**
+	 * @param validity the token's lifetime ({@code exp - iat})
+	 * @return a user's access token for the given app client
+	 */
+	public String accessToken(int index, String clientId, Duration validity) {
 		SimulatedUser user = SimulatedUser.of("user-" + index, "unused", "staff");
-		return this.simulator.tokens().accessToken(user, clientId, SCOPES, Duration.ofHours(2), (claims) -> {
+		return this.simulator.tokens().accessToken(user, clientId, SCOPES, validity, (claims) -> {
 		});
 	}
 
@@ -88,9 +98,17 @@ public final class BenchmarkPool implements AutoCloseable {
 	 * @return {@code count} distinct access tokens of distinct users
 	 */
 	public List<String> accessTokens(int count) {
+		return accessTokens(count, DEFAULT_VALIDITY);
+	}
+
+	/**
+	 * @param validity each token's lifetime, for runs that outlast the default two hours
+	 * @return {@code count} distinct access tokens of distinct users (user-0, user-1...)
+	 */
+	public List<String> accessTokens(int count, Duration validity) {
 		List<String> tokens = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			tokens.add(accessToken(i));
+			tokens.add(accessToken(i, CLIENT_ID, validity));
 		}
 		return tokens;
 	}

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One application under load, in its own JVM (same class path as this one, same heap
@@ -23,15 +26,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class ApplicationProcess implements AutoCloseable {
 
+	private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Process process;
 
 	private final int port;
 
-	private ApplicationProcess(Process process, int port) {
+	/** What {@code GET /api/hello} without a token answers once the application is up. */
+	private final int readyStatus;
+
+	private ApplicationProcess(Process process, int port, int readyStatus) {
 		this.process = process;
 		this.port = port;
+		this.readyStatus = readyStatus;
 	}
 
 	/**
@@ -41,7 +50,20 @@ final class ApplicationProcess implements AutoCloseable {
 	 * @param log where its output goes
 	 */
 	static ApplicationProcess start(Class<?> mainClass, Map<String, String> properties, Path log) {
-		return start(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), properties, log);
+		return start(mainClass, properties, log, 401);
+	}
+
+	/**
+	 * Starts the application and waits until it answers.
+	 * @param mainClass the Spring Boot application
+	 * @param properties its settings, passed as {@code --name=value} arguments
+	 * @param log where its output goes
+	 * @param readyStatus what it answers to a request without a token once it is up (401
+	 * when secured, 200 for the unsecured floor)
+	 */
+	static ApplicationProcess start(Class<?> mainClass, Map<String, String> properties, Path log, int readyStatus) {
+		return start(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), properties, log,
+				readyStatus);
 	}
 
 	/**
@@ -52,10 +74,11 @@ final class ApplicationProcess implements AutoCloseable {
 	 * @param log where its output goes
 	 */
 	static ApplicationProcess startJar(Path jar, Map<String, String> properties, Path log) {
-		return start(List.of("-jar", jar.toString()), properties, log);
+		return start(List.of("-jar", jar.toString()), properties, log, 401);
 	}
 
-	private static ApplicationProcess start(List<String> launch, Map<String, String> properties, Path log) {
+	private static ApplicationProcess start(List<String> launch, Map<String, String> properties, Path log,
+			int readyStatus) {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m"));
 		command.addAll(launch);
@@ -72,7 +95,7 @@ final class ApplicationProcess implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
-			ApplicationProcess application = new ApplicationProcess(process, port);
+			ApplicationProcess application = new ApplicationProcess(process, port, readyStatus);
 			application.awaitReady(log);
 			return application;
 		}
@@ -94,7 +117,10 @@ final class ApplicationProcess implements AutoCloseable {
 		}
 	}
 
-	/** Polls without a token (a 401 needs no key set) until the application answers. */
+	/**
+	 * Polls without a token (a 401 needs no key set) until the application answers what
+	 * it should.
+	 */
 	private void awaitReady(Path log) {
 		Instant deadline = Instant.now().plusSeconds(120);
 		while (Instant.now().isBefore(deadline)) {
@@ -102,7 +128,7 @@ final class ApplicationProcess implements AutoCloseable {
 				throw new IllegalStateException("The application stopped during start-up; see " + log);
 			}
 			try {
-				if (get(null).statusCode() == 401) {
+				if (get(null).statusCode() == this.readyStatus) {
 					return;
 				}
 			}
@@ -126,8 +152,54 @@ final class ApplicationProcess implements AutoCloseable {
 			.orElseThrow(() -> new IllegalStateException("The CPU time of the application is not available"));
 	}
 
+	/**
+	 * @return the heap in use right after a full collection ({@code jcmd GC.run}, then
+	 * {@code GC.heap_info}), in bytes: what the application keeps, such as a cache,
+	 * without the garbage of the last requests
+	 */
+	long heapAfterFullGc() {
+		jcmd("GC.run");
+		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		long kilobytes = 0;
+		boolean found = false;
+		// G1 prints one line for the heap; the serial and parallel collectors one per
+		// generation.
+		while (used.find()) {
+			kilobytes += Long.parseLong(used.group(1));
+			found = true;
+		}
+		if (!found) {
+			throw new IllegalStateException("jcmd GC.heap_info printed no heap use");
+		}
+		return kilobytes * 1024;
+	}
+
+	private String jcmd(String command) {
+		List<String> jcmd = List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				String.valueOf(this.process.pid()), command);
+		try {
+			Process process = new ProcessBuilder(jcmd).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				throw new IllegalStateException("jcmd " + command + " failed: " + output);
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	String url() {
-		return "http://127.0.0.1:" + this.port + "/api/hello";
+		return url("/api/hello");
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
 	}
 
 	/**
@@ -135,7 +207,15 @@ final class ApplicationProcess implements AutoCloseable {
 	 * when null
 	 */
 	HttpResponse<String> get(String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(10));
+		return get("/api/hello", token);
+	}
+
+	/**
+	 * @return the answer to {@code GET} of the path with the bearer token, or without one
+	 * when null
+	 */
+	HttpResponse<String> get(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
