@@ -53,8 +53,9 @@ import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.load.LoadBenchmark
  *     [--stack=servlet|reactive] [--rounds=3] [--warmup=40] [--duration=30] [--connections=32] [--threads=1] [--tokens=100]
- *     [--distinct-tokens=20000]
- * </pre>
+ *     [--distinct-tokens=20000] [--only=floor,reference,starter,starter-cached,reference-distinct,starter-cached-distinct]
+ * </pre> ({@code --only} names the runs to make, {@code reactive-floor}... with
+ * {@code --stack=reactive}; by default all of the stack's).
  */
 public final class LoadBenchmark {
 
@@ -137,10 +138,29 @@ public final class LoadBenchmark {
 			this.distinct = distinct;
 		}
 
-		static Subject[] of(boolean reactive, boolean distinct) {
-			return Arrays.stream(values())
+		/**
+		 * @param only the options' names of the runs wanted ({@link #option()}), or empty
+		 * for all
+		 */
+		static Subject[] of(boolean reactive, boolean distinct, List<String> only) {
+			List<String> known = Arrays.stream(values()).map(Subject::option).toList();
+			only.stream().filter((name) -> !known.contains(name)).findFirst().ifPresent((name) -> {
+				throw new IllegalArgumentException("Unknown run " + name + " in --only; known: " + known);
+			});
+			Subject[] subjects = Arrays.stream(values())
 				.filter((subject) -> subject.reactive == reactive && (distinct || !subject.distinct))
+				.filter((subject) -> only.isEmpty() || only.contains(subject.option()))
 				.toArray(Subject[]::new);
+			if (subjects.length == 0) {
+				throw new IllegalArgumentException("No run left: --only names none of the "
+						+ (reactive ? "reactive" : "servlet") + " stack's runs (or --distinct-tokens=0)");
+			}
+			return subjects;
+		}
+
+		/** The run's name in {@code --only}: {@code starter-cached-distinct}. */
+		String option() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 		boolean isReference() {
@@ -199,8 +219,14 @@ public final class LoadBenchmark {
 		// --stack=reactive: the same comparison on WebFlux (Reactor Netty) instead of
 		// Spring MVC (Tomcat).
 		boolean reactive = Arrays.asList(args).contains("--stack=reactive");
+		// --only=starter-cached-distinct,reference-distinct: some of the runs only.
+		List<String> only = Arrays.stream(args)
+			.filter((arg) -> arg.startsWith("--only="))
+			.flatMap((arg) -> Arrays.stream(arg.substring("--only=".length()).split(",")))
+			.toList();
 		Map<String, Integer> options = options(Arrays.stream(args)
-			.filter((arg) -> !arg.equals("--stack=reactive") && !arg.equals("--stack=servlet"))
+			.filter((arg) -> !arg.equals("--stack=reactive") && !arg.equals("--stack=servlet")
+					&& !arg.startsWith("--only="))
 			.toArray(String[]::new));
 		int rounds = options.get("rounds");
 		Duration warmup = Duration.ofSeconds(options.get("warmup"));
@@ -215,7 +241,7 @@ public final class LoadBenchmark {
 		Runtime.getRuntime()
 			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
 		Path work = Files.createTempDirectory("cognito-sso-load");
-		Subject[] subjects = Subject.of(reactive, distinctTokens > 0);
+		Subject[] subjects = Subject.of(reactive, distinctTokens > 0, only);
 		List<Run> runs = new ArrayList<>();
 		try (BenchmarkPool pool = BenchmarkPool.start()) {
 			// Every token outlives the whole benchmark, with an hour to spare.
@@ -354,15 +380,14 @@ public final class LoadBenchmark {
 				.sorted()
 				.toArray();
 			double[] ratios = own.stream()
-				.mapToDouble((run) -> run.result().requestsPerSecond()
-						/ reference(runs, run.round(), subject.distinct).result().requestsPerSecond())
+				.mapToDouble((run) -> run.result().requestsPerSecond() / reference(runs, run.round(), subject.distinct))
 				.toArray();
 			System.out.printf(Locale.ROOT,
-					"| %s | %,.0f | %,.0f to %,.0f | %.2f | %.2f | %.2fx | %.0f | %s | %s | %.1f |%n", subject.label,
+					"| %s | %,.0f | %,.0f to %,.0f | %.2f | %.2f | %s | %.0f | %s | %s | %.1f |%n", subject.label,
 					median(throughput), throughput[0], throughput[throughput.length - 1],
 					median(own.stream().mapToDouble((run) -> run.result().p50Micros() / 1000.0).toArray()),
 					median(own.stream().mapToDouble((run) -> run.result().p99Micros() / 1000.0).toArray()),
-					median(ratios), median(own.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray()),
+					times(median(ratios)), median(own.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray()),
 					String.join(", ", own.stream().map((run) -> String.valueOf(run.jwksRequests())).toList()),
 					percent(median(own.stream().mapToDouble(Run::cacheHits).toArray())),
 					mebibytes((long) median(own.stream().mapToDouble(Run::heapBytes).toArray())));
@@ -400,12 +425,10 @@ public final class LoadBenchmark {
 		System.out.println();
 		System.out.println("| Target | ratio per round | median | met |");
 		System.out.println("| --- | --- | ---: | --- |");
-		if (distinctCached != null) {
-			target("distinct tokens: the starter's req/s at least 1.1x plain Boot's", runs, distinctCached,
-					distinctReference, (run) -> run.result().requestsPerSecond(), (ratio) -> ratio >= 1.1);
-			target("distinct tokens: the starter's p99 no worse than plain Boot's (starter / plain Boot)", runs,
-					distinctCached, distinctReference, (run) -> run.result().p99Micros(), (ratio) -> ratio <= 1.0);
-		}
+		target("distinct tokens: the starter's req/s at least 1.1x plain Boot's", runs, distinctCached,
+				distinctReference, (run) -> run.result().requestsPerSecond(), (ratio) -> ratio >= 1.1);
+		target("distinct tokens: the starter's p99 no worse than plain Boot's (starter / plain Boot)", runs,
+				distinctCached, distinctReference, (run) -> run.result().p99Micros(), (ratio) -> ratio <= 1.0);
 		target("repeated tokens: the starter's req/s at least 0.8x the unsecured floor's", runs, cached, floor,
 				(run) -> run.result().requestsPerSecond(), (ratio) -> ratio >= 0.8);
 		target("repeated tokens: the starter's req/s against plain Boot's (for reference, no target here)", runs,
@@ -414,6 +437,9 @@ public final class LoadBenchmark {
 
 	private static void target(String name, List<Run> runs, Subject subject, Subject against,
 			ToDoubleFunction<Run> measure, DoublePredicate met) {
+		if (subject == null || against == null) {
+			return;
+		}
 		List<Double> ratios = new ArrayList<>();
 		for (Run run : runs) {
 			if (run.subject() == subject) {
@@ -437,16 +463,25 @@ public final class LoadBenchmark {
 			.orElse(null);
 	}
 
-	private static Run reference(List<Run> runs, int round, boolean distinct) {
+	/**
+	 * @return the requests per second of the reference's run of the round with the same
+	 * tokens, {@code NaN} when it was not run
+	 */
+	private static double reference(List<Run> runs, int round, boolean distinct) {
 		return runs.stream()
 			.filter((run) -> run.subject().isReference() && run.subject().distinct == distinct && run.round() == round)
+			.mapToDouble((run) -> run.result().requestsPerSecond())
 			.findFirst()
-			.orElseThrow();
+			.orElse(Double.NaN);
 	}
 
 	private static String cacheHits(double share, long cachedTokens) {
 		return (cachedTokens < 0) ? percent(share)
 				: String.format(Locale.ROOT, "%s, %,d kept", percent(share), cachedTokens);
+	}
+
+	private static String times(double ratio) {
+		return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio);
 	}
 
 	private static String percent(double share) {
