@@ -253,7 +253,7 @@ public final class LoadBenchmark {
 			List<String> tokens = pool.accessTokens(options.get("tokens"), validity);
 			Wrk repeated = new Wrk(tokens, work, "repeated-tokens", options.get("threads"), options.get("connections"));
 			Wrk distinct = null;
-			if (distinctTokens > 0) {
+			if (Arrays.stream(subjects).anyMatch((subject) -> subject.distinct)) {
 				long minting = System.nanoTime();
 				distinct = new Wrk(pool.accessTokens(distinctTokens, validity), work, "distinct-tokens",
 						options.get("threads"), options.get("connections"));
@@ -267,8 +267,8 @@ public final class LoadBenchmark {
 					"%d rounds; per run: %ds warm-up, %ds measured; wrk -t%d -c%d; %d repeated tokens, %,d distinct "
 							+ "tokens (valid for %d min); load average %s; logs in %s%n",
 					rounds, warmup.toSeconds(), duration.toSeconds(), options.get("threads"),
-					options.get("connections"), tokens.size(), distinctTokens, validity.toMinutes(), loadAverage(),
-					work);
+					options.get("connections"), tokens.size(), (distinct != null) ? distinctTokens : 0,
+					validity.toMinutes(), loadAverage(), work);
 			for (int round = 1; round <= rounds; round++) {
 				for (int i = 0; i < subjects.length; i++) {
 					Subject subject = subjects[(i + round - 1) % subjects.length];
@@ -420,6 +420,10 @@ public final class LoadBenchmark {
 		Subject distinctReference = find(subjects, Security.PLAIN_BOOT, false, true);
 		Subject distinctCached = find(subjects, Security.STARTER, true, true);
 		System.out.println();
+		if (cached == null && (distinctCached == null || distinctReference == null)) {
+			System.out.println("No targets (issue 18): the runs they compare were not made.");
+			return;
+		}
 		System.out.println("Targets (issue 18): each ratio taken within a round, side by side, then the median of "
 				+ "the rounds:");
 		System.out.println();
