@@ -10,9 +10,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -30,7 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
  * <p>
  * A {@code Jwt} copies its headers and claims into {@code LinkedHashMap}s, about 1 KB of
  * map entries and tables for a Cognito access token before any value, plus a
- * {@code String} for every name and value: about 2.9 KB besides the token itself. Most of
+ * {@code String} for every name and value: about 2.4 KB besides the token itself. Most of
  * it is the same in every token of a pool: the header (per key), the claim names and
  * their order, and the values of the claims that do not vary per user or per token
  * ({@code iss}, {@code client_id}, {@code token_use}, {@code scope}, {@code version}, the
@@ -40,15 +38,17 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
  * {@code origin_jti} are, in 16 bytes), numbers and whole-second timestamps in 8 bytes.
  * Any other value (a non-Latin-1 string, a JSON object, a fraction) is kept as it is.
  * <p>
- * A hit builds a new {@code Jwt} with the request's token string (equal to the stored
- * one: the cache compares whole tokens) that equals what the decoder returned on the
- * miss: the same headers and claims in the same order, each value of the same type
+ * A hit gets the {@code Jwt} the previous hit built while that one is still in use
+ * somewhere (it is kept weakly, so until the next garbage collection at the latest), and
+ * otherwise builds a new one with the request's token string (equal to the stored one:
+ * the cache compares whole tokens). Either equals what the decoder returned on the miss:
+ * the same headers and claims in the same order, each value of the same type
  * ({@code String}, {@code Long}, {@code Instant}, a new {@code ArrayList} for a list, the
  * very object for anything else), and the same {@code iat} and {@code exp}. A token whose
  * {@code Jwt} does not fit this exactly (a header value other than text, a number or a
  * boolean; an issued-at or expiry that is not its {@code iat} or {@code exp} claim) gets
- * no compact form: {@link #of} returns {@code null} and the cache keeps the {@code Jwt}
- * itself.
+ * no compact form, and neither does a subclass of {@code Jwt}: {@link #of} returns
+ * {@code null} and the cache keeps the {@code Jwt} itself.
  */
 final class CompactJwt {
 
@@ -112,6 +112,10 @@ final class CompactJwt {
 	 * @return the compact form, or {@code null} when the token does not fit it exactly
 	 */
 	static CompactJwt of(Jwt jwt, UnaryOperator<Layout> layouts) {
+		if (jwt.getClass() != Jwt.class) {
+			// A subclass's maps need not be the Jwt's own copies.
+			return null;
+		}
 		Map<String, Object> headers = jwt.getHeaders();
 		for (Object value : headers.values()) {
 			if (!isImmutableScalar(value)) {
@@ -291,8 +295,24 @@ final class CompactJwt {
 				return null;
 			}
 		}
-		UUID uuid = UUID.fromString(text);
-		return uuid.toString().equals(text) ? uuid : null;
+		// Canonical lower-case hex in the 8-4-4-4-12 groups: exactly what UUID#toString
+		// writes for these bits.
+		long mostSignificant = 0;
+		long leastSignificant = 0;
+		int digits = 0;
+		for (int i = 0; i < 36; i++) {
+			char c = text.charAt(i);
+			if (c != '-') {
+				long digit = (c <= '9') ? c - '0' : c - 'a' + 10;
+				if (digits++ < 16) {
+					mostSignificant = (mostSignificant << 4) | digit;
+				}
+				else {
+					leastSignificant = (leastSignificant << 4) | digit;
+				}
+			}
+		}
+		return new UUID(mostSignificant, leastSignificant);
 	}
 
 	/**
@@ -316,8 +336,12 @@ final class CompactJwt {
 
 		private final int hash;
 
+		/**
+		 * @param headers a {@code Jwt}'s headers: an unmodifiable view of the
+		 * {@code Jwt}'s own copy, holding immutable values only, so shared as it is
+		 */
 		Layout(Map<String, Object> headers, String[] names, byte[] kinds, Object[] pooled) {
-			this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+			this.headers = headers;
 			this.names = names;
 			this.kinds = kinds;
 			this.pooled = pooled;

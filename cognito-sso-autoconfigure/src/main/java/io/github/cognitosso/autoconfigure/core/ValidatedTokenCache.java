@@ -43,8 +43,9 @@ import org.springframework.util.Assert;
  * <p>
  * What is kept of each token is its {@link CompactJwt}: the values that vary per token,
  * with the header, the claim names and the values shared by many tokens kept once per
- * cache; a hit builds a new {@code Jwt} from it, equal to the one the delegate returned.
- * A token whose {@code Jwt} has no exact compact form is kept as the {@code Jwt} itself.
+ * cache; a hit builds a new {@code Jwt} from it, equal to the one the delegate returned,
+ * unless the {@code Jwt} the previous hit built is still in use (it is kept weakly). A
+ * token whose {@code Jwt} has no exact compact form is kept as the {@code Jwt} itself.
  * <p>
  * Caffeine is an optional dependency: callers check that it is on the class path, and
  * reach this class only through {@link #wrap}, a static call whose signature names no

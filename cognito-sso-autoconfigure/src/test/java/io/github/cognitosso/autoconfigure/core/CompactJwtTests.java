@@ -148,4 +148,12 @@ class CompactJwtTests {
 		assertThat(CompactJwt.of(other, this.layouts)).isNull();
 	}
 
+	@Test
+	void aSubclassOfJwtHasNoCompactForm() {
+		Jwt jwt = accessToken("oscar", UUID.randomUUID().toString());
+		Jwt subclass = new Jwt(TOKEN, jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getHeaders(), jwt.getClaims()) {
+		};
+		assertThat(CompactJwt.of(subclass, this.layouts)).isNull();
+	}
+
 }
