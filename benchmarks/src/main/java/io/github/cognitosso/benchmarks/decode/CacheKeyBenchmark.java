@@ -24,8 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Which key the validated-token cache should use, measured on a cache hit among 10,000
  * entries: the token string itself (its hash is computed for each request's new String,
- * then the characters compared), or a SHA-256 digest of it (a new {@code MessageDigest}
- * per lookup, or one reused per thread).
+ * one character at a time, then the characters compared), a SHA-256 digest of it (a new
+ * {@code MessageDigest} per lookup, or one reused per thread), or what the cache uses, a
+ * key whose hash is taken from the last characters of the signature and whose equality
+ * compares the whole token ({@link SignatureEndKey}, the shape of the core's
+ * {@code TokenKey}, which is package-private there).
  * <p>
  * No signature here: tokens are random base64url strings of a Cognito access token's
  * length.
@@ -48,6 +51,8 @@ public class CacheKeyBenchmark {
 
 	private Cache<ByteBuffer, Object> bySha256;
 
+	private Cache<SignatureEndKey, Object> bySignatureEnd;
+
 	private MessageDigest reusedDigest;
 
 	private byte[] token;
@@ -56,15 +61,17 @@ public class CacheKeyBenchmark {
 	public void setUp() throws NoSuchAlgorithmException {
 		this.byToken = Caffeine.newBuilder().maximumSize(ENTRIES).executor(Runnable::run).build();
 		this.bySha256 = Caffeine.newBuilder().maximumSize(ENTRIES).executor(Runnable::run).build();
+		this.bySignatureEnd = Caffeine.newBuilder().maximumSize(ENTRIES).executor(Runnable::run).build();
 		this.reusedDigest = MessageDigest.getInstance("SHA-256");
 		Random random = new Random(7);
 		for (int i = 0; i < ENTRIES; i++) {
 			String token = randomToken(random);
 			this.byToken.put(token, this.value);
 			this.bySha256.put(sha256(MessageDigest.getInstance("SHA-256"), token), this.value);
+			this.bySignatureEnd.put(new SignatureEndKey(token), this.value);
 			this.token = token.getBytes(StandardCharsets.US_ASCII);
 		}
-		if (tokenKey() == null || sha256Key() == null || sha256KeyReusedDigest() == null) {
+		if (tokenKey() == null || sha256Key() == null || sha256KeyReusedDigest() == null || signatureEndKey() == null) {
 			throw new IllegalStateException("The last token should be cached");
 		}
 	}
@@ -99,6 +106,53 @@ public class CacheKeyBenchmark {
 	@Benchmark
 	public Object sha256KeyReusedDigest() {
 		return this.bySha256.getIfPresent(sha256(this.reusedDigest, requestToken()));
+	}
+
+	@Benchmark
+	public Object signatureEndKey() {
+		return this.bySignatureEnd.getIfPresent(new SignatureEndKey(requestToken()));
+	}
+
+	/**
+	 * The whole token compared, the hash of the 15 characters before the last one (what
+	 * the core's {@code TokenKey} does; its javadoc says why that is safe).
+	 */
+	static final class SignatureEndKey implements Comparable<SignatureEndKey> {
+
+		private final String token;
+
+		private final int hash;
+
+		SignatureEndKey(String token) {
+			this.token = token;
+			int end = token.length() - 1;
+			int h = token.length();
+			for (int i = Math.max(0, end - 15); i < end; i++) {
+				h = 31 * h + token.charAt(i);
+			}
+			h ^= h >>> 16;
+			h *= 0x85ebca6b;
+			h ^= h >>> 13;
+			h *= 0xc2b2ae35;
+			this.hash = h ^ (h >>> 16);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return (this == other) || ((other instanceof SignatureEndKey key) && this.hash == key.hash
+					&& this.token.equals(key.token));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
+		@Override
+		public int compareTo(SignatureEndKey other) {
+			return this.token.compareTo(other.token);
+		}
+
 	}
 
 }

@@ -14,10 +14,14 @@ import io.github.cognitosso.benchmarks.BenchmarkPool;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Measures the heap one validated-token cache entry takes (the token, its parsed headers
- * and claims, Caffeine's bookkeeping): the heap in use after a full GC, before and after
- * a decoder with the cache has seen N new tokens. An estimate, not a benchmark; it sizes
- * {@code cognito.resource-server.token-cache.maximum-size}.
+ * Measures the heap one validated-token cache entry takes (the token, its key, the
+ * compact form of its headers and claims, Caffeine's bookkeeping): the heap in use after
+ * a full GC, before and after a decoder with the cache has seen N new tokens, each twice
+ * (a miss that stores it, then a hit, so that what a hit leaves in the entry is counted
+ * too). An estimate, not a benchmark; it sizes
+ * {@code cognito.resource-server.token-cache.maximum-size}. The cache's bound is 2N, so
+ * nothing is evicted; Caffeine's frequency sketch, sized by that bound, is counted in
+ * (about 26 bytes per entry here, 13 in a full cache).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.decode.TokenCacheFootprint [N]
@@ -44,6 +48,7 @@ public final class TokenCacheFootprint {
 			decoder.decode(pool.accessToken(count + 1));
 			long before = usedAfterGc();
 			for (byte[] token : tokens) {
+				decoder.decode(new String(token, StandardCharsets.US_ASCII));
 				decoder.decode(new String(token, StandardCharsets.US_ASCII));
 			}
 			long after = usedAfterGc();

@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Interner;
+import com.github.benmanes.caffeine.cache.Policy.VarExpiration;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,9 +36,16 @@ import org.springframework.util.Assert;
  * <li>the number of entries is bounded (Caffeine evicts the least useful ones past
  * {@code maximumSize}).</li>
  * </ul>
- * The key is the token string itself rather than a SHA-256 of it: the cached {@link Jwt}
- * keeps the token string anyway ({@link Jwt#getTokenValue()}), so a digest would save no
- * memory and would cost a hash per request (see docs/benchmarks.md for the numbers).
+ * The key is the token itself ({@link TokenKey}: the whole token compared, a hash of its
+ * signature's end) rather than a SHA-256 of it: a digest would cost a hash of the whole
+ * token per request (see docs/benchmarks.md for the numbers), and the token string is
+ * what a hit's {@link Jwt#getTokenValue()} returns anyway.
+ * <p>
+ * What is kept of each token is its {@link CompactJwt}: the values that vary per token,
+ * with the header, the claim names and the values shared by many tokens kept once per
+ * cache; a hit builds a new {@code Jwt} from it, equal to the one the delegate returned,
+ * unless the {@code Jwt} the previous hit built is still in use (it is kept weakly). A
+ * token whose {@code Jwt} has no exact compact form is kept as the {@code Jwt} itself.
  * <p>
  * Caffeine is an optional dependency: callers check that it is on the class path, and
  * reach this class only through {@link #wrap}, a static call whose signature names no
@@ -54,7 +63,16 @@ final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics, Cog
 
 	private final Clock clock;
 
-	private final Cache<String, Jwt> validated;
+	/** A {@link CompactJwt}, or the {@link Jwt} itself when it has no compact form. */
+	private final Cache<TokenKey, Object> validated;
+
+	/** Puts entries with the lifetime of their token. */
+	private final VarExpiration<TokenKey, Object> lifetimes;
+
+	/** One of each layout the kept tokens share, for as long as one of them is kept. */
+	private final Interner<CompactJwt.Layout> layouts = Interner.newWeakInterner();
+
+	private final Duration maxTtl;
 
 	private final long maximumSize;
 
@@ -75,15 +93,17 @@ final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics, Cog
 		this.delegate = delegate;
 		this.clock = clock;
 		this.maximumSize = maximumSize;
+		this.maxTtl = (maxTtl.compareTo(LONGEST_TTL) < 0) ? maxTtl : LONGEST_TTL;
 		// Statistics are a few striped counters per read: cheap enough to keep on, so the
 		// cache metrics need no switch.
 		this.validated = Caffeine.newBuilder()
 			.recordStats()
 			.maximumSize(maximumSize)
-			.expireAfter(new UntilExpiry((maxTtl.compareTo(LONGEST_TTL) < 0) ? maxTtl : LONGEST_TTL, clock))
+			.expireAfter(new AsPut())
 			.ticker(ticker)
 			.executor(executor)
 			.build();
+		this.lifetimes = this.validated.policy().expireVariably().orElseThrow();
 	}
 
 	/**
@@ -124,14 +144,16 @@ final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics, Cog
 
 	@Override
 	public Jwt cached(String token) {
-		Jwt cached = this.validated.getIfPresent(token);
-		if (cached != null) {
+		TokenKey key = new TokenKey(token);
+		Object stored = this.validated.getIfPresent(key);
+		if (stored != null) {
+			Jwt cached = (stored instanceof CompactJwt compact) ? compact.jwt(token) : (Jwt) stored;
 			if (this.clock.instant().isBefore(cached.getExpiresAt())) {
 				return cached;
 			}
 			// Expired while cached (Caffeine's ticker and the wall clock need not agree
 			// to the nanosecond).
-			this.validated.asMap().remove(token, cached);
+			this.validated.asMap().remove(key, stored);
 		}
 		return null;
 	}
@@ -144,11 +166,21 @@ final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics, Cog
 	@Override
 	public void remember(String token, Jwt jwt) {
 		Instant expiresAt = jwt.getExpiresAt();
+		if (expiresAt == null) {
+			return;
+		}
+		Duration untilExpiry = Duration.between(this.clock.instant(), expiresAt);
 		// A token accepted only thanks to the clock skew (exp just past) is not worth
 		// keeping.
-		if (expiresAt != null && this.clock.instant().isBefore(expiresAt)) {
-			this.validated.put(token, jwt);
+		if (untilExpiry.isNegative() || untilExpiry.isZero()) {
+			return;
 		}
+		CompactJwt compact = CompactJwt.of(jwt, this.layouts::intern);
+		// Compared as durations first: a far-future exp would overflow a count of
+		// nanoseconds. An entry already there (the same token verified twice at once) is
+		// kept as it is: a put never extends a lifetime.
+		this.lifetimes.putIfAbsent(new TokenKey(token), (compact != null) ? compact : jwt,
+				(untilExpiry.compareTo(this.maxTtl) < 0) ? untilExpiry : this.maxTtl);
 	}
 
 	/**
@@ -182,37 +214,23 @@ final class ValidatedTokenCache implements JwtDecoder, TokenCacheStatistics, Cog
 
 	/**
 	 * Each entry lives until its token's {@code exp} or for {@code maxTtl}, whichever
-	 * comes first; reads and overwrites never extend it.
+	 * comes first: {@link #remember} puts it with that lifetime. Reads and overwrites
+	 * never extend it, and a put without a lifetime (there is none) would keep nothing.
 	 */
-	private static final class UntilExpiry implements Expiry<String, Jwt> {
+	private static final class AsPut implements Expiry<TokenKey, Object> {
 
-		private final Duration maxTtl;
-
-		private final Clock clock;
-
-		UntilExpiry(Duration maxTtl, Clock clock) {
-			this.maxTtl = maxTtl;
-			this.clock = clock;
+		@Override
+		public long expireAfterCreate(TokenKey key, Object value, long currentTime) {
+			return 0;
 		}
 
 		@Override
-		public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
-			Duration untilExpiry = Duration.between(this.clock.instant(), jwt.getExpiresAt());
-			if (untilExpiry.isNegative()) {
-				return 0;
-			}
-			// Compared as durations first: a far-future exp would overflow a count of
-			// nanoseconds.
-			return (untilExpiry.compareTo(this.maxTtl) < 0) ? untilExpiry.toNanos() : this.maxTtl.toNanos();
+		public long expireAfterUpdate(TokenKey key, Object value, long currentTime, long currentDuration) {
+			return currentDuration;
 		}
 
 		@Override
-		public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
-			return Math.min(currentDuration, expireAfterCreate(token, jwt, currentTime));
-		}
-
-		@Override
-		public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
+		public long expireAfterRead(TokenKey key, Object value, long currentTime, long currentDuration) {
 			return currentDuration;
 		}
 

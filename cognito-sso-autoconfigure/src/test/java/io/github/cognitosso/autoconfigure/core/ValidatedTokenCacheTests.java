@@ -122,6 +122,34 @@ class ValidatedTokenCacheTests {
 	}
 
 	@Test
+	void aHitReturnsWhatTheMissReturnedWithTheSameTypes() {
+		JwtDecoder decoder = decoder();
+		String token = token(Duration.ofHours(1));
+		Jwt miss = decoder.decode(copy(token));
+		Jwt hit = decoder.decode(copy(token));
+		assertThat(this.verifications).hasValue(1);
+		assertThat(hit.getTokenValue()).isEqualTo(miss.getTokenValue());
+		assertThat(hit.getIssuedAt()).isEqualTo(miss.getIssuedAt());
+		assertThat(hit.getExpiresAt()).isEqualTo(miss.getExpiresAt());
+		assertThat(hit.getHeaders()).containsExactlyEntriesOf(miss.getHeaders());
+		assertThat(hit.getClaims()).containsExactlyEntriesOf(miss.getClaims());
+		miss.getClaims().forEach((name, value) -> assertThat(hit.getClaims().get(name)).as(name).hasSameClassAs(value));
+	}
+
+	@Test
+	void aTokenWithTheSignatureOfACachedOneButAnotherPayloadIsVerifiedAndRefused() {
+		JwtDecoder decoder = decoder();
+		String token = token(Duration.ofHours(1));
+		decoder.decode(token);
+		String other = token(Duration.ofHours(2));
+		String forged = other.substring(0, other.lastIndexOf('.')) + token.substring(token.lastIndexOf('.'));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(forged))
+			.satisfies((ex) -> assertThat(description(ex))
+				.isEqualTo("Invalid signature: the token's signature does not verify"));
+		assertThat(this.verifications).hasValue(2);
+	}
+
+	@Test
 	void otherSpellingsOfACachedTokenAreRefusedAndNeverCached() {
 		JwtDecoder decoder = decoder();
 		Instant now = this.clock.instant();
