@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
@@ -130,9 +131,15 @@ public final class CognitoJwtDecoders {
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		NimbusJwtDecoder nimbus = builder.build();
 		// Set after the customizers, so none can drop the Cognito checks.
+		Converter<Map<String, Object>, Map<String, Object>> claimSetConverter = claimSetConverter(pool);
 		nimbus.setJwtValidator(validator);
-		nimbus.setClaimSetConverter(claimSetConverter(pool));
-		JwtDecoder verifying = withTokenCache(nimbus, resourceServer.getTokenCache(), clock);
+		nimbus.setClaimSetConverter(claimSetConverter);
+		// A customizer may change anything in Nimbus' builder: its tokens stay with
+		// Nimbus.
+		JwtDecoder decoder = customizers.isEmpty() ? new VerifyingJwtDecoder(
+				new PreparedKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), keys),
+				new PreparedVerifierFactory(keys), claimSetConverter, validator, nimbus) : nimbus;
+		JwtDecoder verifying = withTokenCache(decoder, resourceServer.getTokenCache(), clock);
 		return new CognitoJwtDecoder(verifying, maxTokenLength(resourceServer), keys::instrumentation);
 	}
 
@@ -156,7 +163,7 @@ public final class CognitoJwtDecoders {
 	 * those issuers (checked here, once). Any other {@code iss} is converted as Spring
 	 * does, so what the issuer check sees does not change.
 	 */
-	private static Converter<Map<String, Object>, Map<String, Object>> claimSetConverter(CognitoPool pool) {
+	static Converter<Map<String, Object>, Map<String, Object>> claimSetConverter(CognitoPool pool) {
 		MappedJwtClaimSetConverter spring = MappedJwtClaimSetConverter.withDefaults(Map.of());
 		Set<String> unchanged = pool.acceptedIssuers()
 			.stream()
