@@ -100,6 +100,9 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 
 	private final JwtDecoder nimbus;
 
+	/** Each thread's RS256 verifier. */
+	private final ThreadLocal<Signature> rs256 = new ThreadLocal<>();
+
 	/** Copy on write: replaced as a whole, read without a lock. */
 	private volatile VerifiedHeader[] verifiedHeaders = new VerifiedHeader[0];
 
@@ -289,26 +292,41 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 
 	/**
 	 * What Nimbus' {@code RSASSAVerifier} does for RS256 (the header's {@code crit} is
-	 * left to Nimbus), on the signature the JDK decoded.
+	 * left to Nimbus), on the signature the JDK decoded, with this thread's
+	 * {@link Signature}: a {@code Signature} is not thread-safe, and
+	 * {@code Signature.getInstance} looks the algorithm up among the providers each time.
+	 * {@link Signature#verify} leaves it ready for the next token; one that failed is
+	 * dropped.
 	 */
-	private static boolean verifyRs256(RSAPublicKey key, Parts parts, byte[] signature) throws JOSEException {
-		Signature verifier;
+	private boolean verifyRs256(RSAPublicKey key, Parts parts, byte[] signature) throws JOSEException {
+		Signature verifier = this.rs256.get();
+		boolean reusable = false;
 		try {
-			verifier = Signature.getInstance("SHA256withRSA");
+			if (verifier == null) {
+				verifier = Signature.getInstance("SHA256withRSA");
+			}
 			verifier.initVerify(key);
+			verifier.update(parts.ascii(), 0, parts.payloadEnd());
+			boolean valid = verifier.verify(signature);
+			reusable = true;
+			return valid;
 		}
 		catch (InvalidKeyException ex) {
 			throw new JOSEException("Invalid public RSA key: " + ex.getMessage(), ex);
 		}
+		catch (SignatureException ex) {
+			return false;
+		}
 		catch (GeneralSecurityException ex) {
 			throw new JOSEException("Unsupported RSASSA algorithm: " + ex.getMessage(), ex);
 		}
-		try {
-			verifier.update(parts.ascii(), 0, parts.payloadEnd());
-			return verifier.verify(signature);
-		}
-		catch (SignatureException ex) {
-			return false;
+		finally {
+			if (reusable) {
+				this.rs256.set(verifier);
+			}
+			else {
+				this.rs256.remove();
+			}
 		}
 	}
 
