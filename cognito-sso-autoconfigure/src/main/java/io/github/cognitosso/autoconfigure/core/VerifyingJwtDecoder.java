@@ -26,9 +26,8 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
-import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -90,7 +89,7 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
-	private final JWSKeySelector<SecurityContext> keySelector;
+	private final PreparedKeySelector keySelector;
 
 	private final JWSVerifierFactory verifierFactory;
 
@@ -114,7 +113,7 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 	 * @param nimbus the decoder with the same keys, conversion and checks, for the tokens
 	 * this one leaves to Nimbus
 	 */
-	VerifyingJwtDecoder(JWSKeySelector<SecurityContext> keySelector, JWSVerifierFactory verifierFactory,
+	VerifyingJwtDecoder(PreparedKeySelector keySelector, JWSVerifierFactory verifierFactory,
 			Converter<Map<String, Object>, Map<String, Object>> claimSetConverter, OAuth2TokenValidator<Jwt> validator,
 			JwtDecoder nimbus) {
 		this.keySelector = keySelector;
@@ -144,7 +143,7 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 		}
 		// Nimbus' order: the claims are parsed before the key is looked up.
 		JWTClaimsSet claims = parseClaims(payload);
-		List<? extends Key> candidates = selectKeys(header.header());
+		List<? extends Key> candidates = selectKeys(header.keys());
 		if (!verify(header.header(), candidates, parts, signature)) {
 			throw new BadJwtException(String.format(DECODING_ERROR_MESSAGE_TEMPLATE, "Invalid signature"),
 					new BadJWSException("Signed JWT rejected: Invalid signature"));
@@ -176,7 +175,7 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 	 * the JDK decodes, not a JWS header, or one with parameters this class leaves to
 	 * Nimbus
 	 */
-	private static VerifiedHeader parseHeader(Parts parts) {
+	private VerifiedHeader parseHeader(Parts parts) {
 		byte[] json = parts.decode(0, parts.headerEnd());
 		if (json == null) {
 			return null;
@@ -193,7 +192,8 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 			return null;
 		}
 		return new VerifiedHeader(segment, header,
-				Collections.unmodifiableMap(new LinkedHashMap<>(header.toJSONObject())));
+				Collections.unmodifiableMap(new LinkedHashMap<>(header.toJSONObject())),
+				this.keySelector.selectorFor(header));
 	}
 
 	private void remember(VerifiedHeader header) {
@@ -228,10 +228,13 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 		}
 	}
 
-	private List<? extends Key> selectKeys(JWSHeader header) {
+	private List<? extends Key> selectKeys(JWKSelector selector) {
+		if (selector == null) {
+			throw noKey();
+		}
 		List<? extends Key> candidates;
 		try {
-			candidates = this.keySelector.selectJWSKeys(header, null);
+			candidates = this.keySelector.select(selector, null);
 		}
 		catch (KeySourceException ex) {
 			// The cause stays the key source's exception: a fetch deferred off an event
@@ -239,13 +242,16 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 			throw new JwtException(String.format(DECODING_ERROR_MESSAGE_TEMPLATE, ex.getMessage()), ex);
 		}
 		if (candidates == null || candidates.isEmpty()) {
-			throw new BadJwtException(
-					String.format(DECODING_ERROR_MESSAGE_TEMPLATE,
-							"Signed JWT rejected: Another algorithm expected, or no matching key(s) found"),
-					new BadJOSEException(
-							"Signed JWT rejected: Another algorithm expected, or no matching key(s) found"));
+			throw noKey();
 		}
 		return candidates;
+	}
+
+	/** What Nimbus' processor throws when the key selector selects no key. */
+	private static BadJwtException noKey() {
+		String message = "Signed JWT rejected: Another algorithm expected, or no matching key(s) found";
+		return new BadJwtException(String.format(DECODING_ERROR_MESSAGE_TEMPLATE, message),
+				new BadJOSEException(message));
 	}
 
 	/**
@@ -426,8 +432,9 @@ final class VerifyingJwtDecoder implements JwtDecoder {
 	 * @param segment its base64url spelling, as in the token
 	 * @param header what Nimbus parsed
 	 * @param jsonObject what Spring's {@link Jwt} gets as its headers (unmodifiable)
+	 * @param keys the selector of the keys that may verify it, {@code null} if none may
 	 */
-	private record VerifiedHeader(String segment, JWSHeader header, Map<String, Object> jsonObject) {
+	private record VerifiedHeader(String segment, JWSHeader header, Map<String, Object> jsonObject, JWKSelector keys) {
 
 		/**
 		 * @return whether tokens may share this header's values: strings only (a nested
