@@ -62,22 +62,24 @@ import org.springframework.util.StringUtils;
  * bytes; a part the strict decoder refuses (padding in the middle, {@code +}, a character
  * outside the alphabet, whitespace) sends the whole token to {@code NimbusJwtDecoder}, so
  * it gets the verdict it always got;</li>
- * <li>the signature is verified by the JDK's {@link Signature} over the signing input,
- * with the RSA key of the pool selected by the same {@link PreparedKeySelector} (the
- * algorithm allowed, the {@code kid}, the deferred fetch of
- * {@link CognitoJwkSource#withCachedKeysOnly}), as Nimbus' {@code RSASSAVerifier} does
- * it;</li>
+ * <li>the signature is verified by the JDK's {@link Signature} (one per thread) over the
+ * signing input, as Nimbus' {@code RSASSAVerifier} does it, with the RSA key of the pool
+ * selected by the same {@link PreparedKeySelector} (the algorithm allowed, the
+ * {@code kid}, the deferred fetch of {@link CognitoJwkSource#withCachedKeysOnly}; a
+ * remembered header keeps its key matcher, the key source is asked every time);</li>
  * <li>the payload is parsed by Nimbus ({@link JSONObjectUtils}, {@link JWTClaimsSet}), so
  * the registered claims' types are checked as before, converted by the same
- * {@code MappedJwtClaimSetConverter}, and Spring's {@link Jwt} is built with one copy of
- * the claims instead of three;</li>
+ * {@code MappedJwtClaimSetConverter}, and Spring's {@link Jwt} is built by its
+ * constructor, without the builder's extra copies of the claims and headers;</li>
  * <li>the same {@link OAuth2TokenValidator} runs on it.</li>
  * </ul>
  * Every refusal carries the Nimbus exception {@code NimbusJwtDecoder} would have carried
  * as its cause, so {@link DecodingFailures} gives the same description. Tokens that are
- * not three parts, headers this class leaves to Nimbus ({@code crit}, an unencoded
- * payload, any algorithm but a JWS one) and keys other than RSA public keys go to the
- * {@code NimbusJwtDecoder} built with the same settings.
+ * not three parts or have no signature, and headers this class leaves to Nimbus
+ * ({@code crit}, an unencoded payload, a header that is not a JWS one) go to the
+ * {@code NimbusJwtDecoder} built with the same settings; a key other than an RSA public
+ * key is verified with Nimbus' verifier for it. {@code VerifyingJwtDecoderTests} checks
+ * that hundreds of tokens get the same answer both ways.
  */
 final class VerifyingJwtDecoder implements JwtDecoder {
 
