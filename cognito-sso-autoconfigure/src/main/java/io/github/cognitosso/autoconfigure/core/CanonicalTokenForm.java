@@ -1,5 +1,7 @@
 package io.github.cognitosso.autoconfigure.core;
 
+import java.util.Arrays;
+
 /**
  * Whether a compact JWS is spelled the one way RFC 7515 allows: every part unpadded
  * base64url (section 2), so that one token has one spelling. Nimbus' decoder is lenient:
@@ -11,9 +13,25 @@ package io.github.cognitosso.autoconfigure.core;
  * <p>
  * A scan, not a decoder: each part's characters are {@code A-Z a-z 0-9 - _}, its length
  * is not 1 modulo 4 (no encoding has that length), and the bits its last character
- * carries beyond the encoded bytes are zero.
+ * carries beyond the encoded bytes are zero. The characters are looked up in a table of
+ * the 128 ASCII characters and the results combined without a branch per character: on
+ * tokens that differ from one another, a branch on each character's class is one the CPU
+ * cannot predict (about 3.6 ns a character against well under 1 ns, docs/benchmarks.md).
  */
 final class CanonicalTokenForm {
+
+	/**
+	 * The 6-bit value of each base64url character, -1 for every other ASCII character.
+	 */
+	private static final byte[] VALUES = new byte[128];
+
+	static {
+		Arrays.fill(VALUES, (byte) -1);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		for (int i = 0; i < alphabet.length(); i++) {
+			VALUES[alphabet.charAt(i)] = (byte) i;
+		}
+	}
 
 	private CanonicalTokenForm() {
 	}
@@ -24,21 +42,32 @@ final class CanonicalTokenForm {
 	 * encodes nothing)
 	 */
 	static boolean isCanonical(String token) {
-		int partStart = 0;
 		int length = token.length();
-		for (int i = 0; i < length; i++) {
-			char c = token.charAt(i);
-			if (c == '.') {
-				if (!endsCanonically(token, partStart, i)) {
-					return false;
-				}
-				partStart = i + 1;
+		int partStart = 0;
+		while (true) {
+			int partEnd = token.indexOf('.', partStart);
+			if (partEnd < 0) {
+				partEnd = length;
 			}
-			else if (value(c) < 0) {
+			if (!isCanonicalPart(token, partStart, partEnd)) {
 				return false;
 			}
+			if (partEnd == length) {
+				return true;
+			}
+			partStart = partEnd + 1;
 		}
-		return endsCanonically(token, partStart, length);
+	}
+
+	private static boolean isCanonicalPart(String token, int start, int end) {
+		// Negative once any character is outside the alphabet: a table value of -1, or a
+		// character beyond ASCII (c >>> 7 is then at least 1).
+		int invalid = 0;
+		for (int i = start; i < end; i++) {
+			char c = token.charAt(i);
+			invalid |= VALUES[c & 0x7F] | -(c >>> 7);
+		}
+		return invalid >= 0 && endsCanonically(token, start, end);
 	}
 
 	private static boolean endsCanonically(String token, int start, int end) {
@@ -59,22 +88,11 @@ final class CanonicalTokenForm {
 	}
 
 	/**
-	 * @return the 6-bit value of a base64url character, -1 for any other character
+	 * @return the 6-bit value of a base64url character (the part's characters are known
+	 * to be in the alphabet)
 	 */
 	private static int value(char c) {
-		if (c >= 'A' && c <= 'Z') {
-			return c - 'A';
-		}
-		if (c >= 'a' && c <= 'z') {
-			return c - 'a' + 26;
-		}
-		if (c >= '0' && c <= '9') {
-			return c - '0' + 52;
-		}
-		if (c == '-') {
-			return 62;
-		}
-		return (c == '_') ? 63 : -1;
+		return VALUES[c & 0x7F];
 	}
 
 }

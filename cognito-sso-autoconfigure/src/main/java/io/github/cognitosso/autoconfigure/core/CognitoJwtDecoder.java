@@ -12,9 +12,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.Assert;
 
 /**
- * Spring Security's {@link NimbusJwtDecoder} with three additions for an internet-facing
- * API: tokens longer than a limit are rejected before any parsing, a token is accepted in
- * its canonical spelling only (unpadded base64url, RFC 7515: see
+ * Spring Security's {@link NimbusJwtDecoder} (or the starter's decoder that gives the
+ * same verdicts, see {@link CognitoJwtDecoderBuilderCustomizer}) with three additions for
+ * an internet-facing API: tokens longer than a limit are rejected before any parsing, a
+ * token is accepted in its canonical spelling only (unpadded base64url, RFC 7515: see
  * {@link CanonicalTokenForm}), and every failure becomes a {@link BadJwtException} whose
  * message names the failed check without repeating the token. Spring answers a
  * {@code BadJwtException} with 401; any other {@code JwtException} (an unreachable key
@@ -40,8 +41,9 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 	private final TokenStore store;
 
 	/**
-	 * @param delegate the decoder that verifies and validates (normally a
-	 * {@link NimbusJwtDecoder})
+	 * @param delegate the decoder that verifies and validates (normally the starter's
+	 * verifying decoder or a {@link NimbusJwtDecoder}, built by
+	 * {@link CognitoJwtDecoders})
 	 * @param maxTokenLength the longest token accepted, in characters (a JWT is ASCII:
 	 * characters are bytes)
 	 */
@@ -50,8 +52,9 @@ public final class CognitoJwtDecoder implements JwtDecoder {
 	}
 
 	/**
-	 * @param delegate the decoder that verifies and validates (normally a
-	 * {@link NimbusJwtDecoder})
+	 * @param delegate the decoder that verifies and validates (normally the starter's
+	 * verifying decoder or a {@link NimbusJwtDecoder}, built by
+	 * {@link CognitoJwtDecoders})
 	 * @param maxTokenLength the longest token accepted, in characters (a JWT is ASCII:
 	 * characters are bytes)
 	 * @param instrumentation where each verdict is reported, read at every decode (so it

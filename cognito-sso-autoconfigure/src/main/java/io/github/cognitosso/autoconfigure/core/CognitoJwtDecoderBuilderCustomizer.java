@@ -12,6 +12,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * <p>
  * To add a check, define an {@code OAuth2TokenValidator<Jwt>} bean instead: it runs after
  * the Cognito checks.
+ * <p>
+ * Without a customizer, the starter verifies tokens with a decoder of its own that gives
+ * every token the verdict {@code NimbusJwtDecoder} gives it, with less work per token
+ * (the header parsed once, the JDK's base64 and {@code Signature}; docs/benchmarks.md). A
+ * customizer may change anything in Nimbus' builder, so with one (or more) the tokens are
+ * verified by the {@code NimbusJwtDecoder} it customized, which costs a few microseconds
+ * more per token the validated-token cache has not seen.
  */
 @FunctionalInterface
 public interface CognitoJwtDecoderBuilderCustomizer {

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
@@ -130,9 +132,15 @@ public final class CognitoJwtDecoders {
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		NimbusJwtDecoder nimbus = builder.build();
 		// Set after the customizers, so none can drop the Cognito checks.
+		Converter<Map<String, Object>, Map<String, Object>> claimSetConverter = claimSetConverter(pool);
 		nimbus.setJwtValidator(validator);
-		nimbus.setClaimSetConverter(claimSetConverter(pool));
-		JwtDecoder verifying = withTokenCache(nimbus, resourceServer.getTokenCache(), clock);
+		nimbus.setClaimSetConverter(claimSetConverter);
+		// A customizer may change anything in Nimbus' builder: its tokens stay with
+		// Nimbus.
+		JwtDecoder decoder = customizers.isEmpty() ? new VerifyingJwtDecoder(
+				new PreparedKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), keys),
+				new PreparedVerifierFactory(keys), claimSetConverter, validator, nimbus) : nimbus;
+		JwtDecoder verifying = withTokenCache(decoder, resourceServer.getTokenCache(), clock);
 		return new CognitoJwtDecoder(verifying, maxTokenLength(resourceServer), keys::instrumentation);
 	}
 
@@ -154,24 +162,44 @@ public final class CognitoJwtDecoders {
 	 * the pool's issuers is kept as it is: Spring's conversion parses it into a
 	 * {@code URL} and prints it back (about 1.7 µs), which gives the same string for
 	 * those issuers (checked here, once). Any other {@code iss} is converted as Spring
-	 * does, so what the issuer check sees does not change.
+	 * does, so what the issuer check sees does not change. The claims Nimbus' claim set
+	 * holds as a {@code Date} ({@code exp}, {@code iat}, {@code nbf}) or a {@code String}
+	 * ({@code sub}, {@code jti}) become what Spring's conversion service makes of them
+	 * ({@code Date#toInstant()}, the string itself) without a look-up in it; a value of
+	 * any other type goes through Spring's conversion.
 	 */
-	private static Converter<Map<String, Object>, Map<String, Object>> claimSetConverter(CognitoPool pool) {
+	static Converter<Map<String, Object>, Map<String, Object>> claimSetConverter(CognitoPool pool) {
 		MappedJwtClaimSetConverter spring = MappedJwtClaimSetConverter.withDefaults(Map.of());
 		Set<String> unchanged = pool.acceptedIssuers()
 			.stream()
 			.map(URI::toString)
-			.filter((issuer) -> issuer.equals(springIssuer(spring, issuer)))
+			.filter((issuer) -> issuer.equals(springClaim(spring, JwtClaimNames.ISS, issuer)))
 			.collect(Collectors.toUnmodifiableSet());
 		Converter<Object, Object> issuer = (source) -> (source instanceof String text && unchanged.contains(text))
-				? text : springIssuer(spring, source);
-		return MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer));
+				? text : springClaim(spring, JwtClaimNames.ISS, source);
+		return MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer, JwtClaimNames.SUB,
+				text(spring, JwtClaimNames.SUB), JwtClaimNames.JTI, text(spring, JwtClaimNames.JTI), JwtClaimNames.EXP,
+				instant(spring, JwtClaimNames.EXP), JwtClaimNames.IAT, instant(spring, JwtClaimNames.IAT),
+				JwtClaimNames.NBF, instant(spring, JwtClaimNames.NBF)));
 	}
 
-	private static Object springIssuer(MappedJwtClaimSetConverter spring, Object issuer) {
+	private static Converter<Object, Object> text(MappedJwtClaimSetConverter spring, String claim) {
+		return (source) -> (source == null || source instanceof String) ? source : springClaim(spring, claim, source);
+	}
+
+	private static Converter<Object, Object> instant(MappedJwtClaimSetConverter spring, String claim) {
+		return (source) -> {
+			if (source == null) {
+				return null;
+			}
+			return (source instanceof Date date) ? date.toInstant() : springClaim(spring, claim, source);
+		};
+	}
+
+	private static Object springClaim(MappedJwtClaimSetConverter spring, String claim, Object value) {
 		Map<String, Object> claims = new HashMap<>();
-		claims.put(JwtClaimNames.ISS, issuer);
-		return spring.convert(claims).get(JwtClaimNames.ISS);
+		claims.put(claim, value);
+		return spring.convert(claims).get(claim);
 	}
 
 	/**

@@ -17,11 +17,12 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Turns whatever {@code NimbusJwtDecoder} threw into a {@link BadJwtException} whose
- * message names the failed check in a fixed sentence. The message becomes the
- * {@code error_description} of the 401 answer, so it must never repeat what the token
- * contains (Nimbus and Spring messages can quote claim values). Runs only for rejected
- * tokens: the header is parsed a second time here, never on the way of a valid token.
+ * Turns whatever {@code NimbusJwtDecoder} threw (or {@link VerifyingJwtDecoder}, which
+ * throws the same causes) into a {@link BadJwtException} whose message names the failed
+ * check in a fixed sentence. The message becomes the {@code error_description} of the 401
+ * answer, so it must never repeat what the token contains (Nimbus and Spring messages can
+ * quote claim values). Runs only for rejected tokens: the header is parsed a second time
+ * here, never on the way of a valid token.
  */
 final class DecodingFailures {
 

@@ -38,14 +38,34 @@ final class PreparedKeySelector implements JWSKeySelector<SecurityContext> {
 
 	@Override
 	public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
+		JWKSelector selector = selectorFor(header);
+		return (selector != null) ? select(selector, context) : List.of();
+	}
+
+	/**
+	 * The first half of {@link #selectJWSKeys}, which depends on the header only (so a
+	 * caller may keep it for a header it sees again).
+	 * @param header a JWS header
+	 * @return the selector of the keys that may verify it, {@code null} when none may (an
+	 * algorithm not allowed, or one with no matcher)
+	 */
+	JWKSelector selectorFor(JWSHeader header) {
 		if (!this.algorithms.isAllowed(header.getAlgorithm())) {
-			return List.of();
+			return null;
 		}
 		JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
-		if (matcher == null) {
-			return List.of();
-		}
-		List<JWK> matches = this.keys.get(new JWKSelector(matcher), context);
+		return (matcher != null) ? new JWKSelector(matcher) : null;
+	}
+
+	/**
+	 * The second half of {@link #selectJWSKeys}: the source's keys, fetched if needed.
+	 * @param selector what {@link #selectorFor} returned
+	 * @param context the security context, if any
+	 * @return the matching keys as Java keys
+	 * @throws KeySourceException as the key source throws it
+	 */
+	List<Key> select(JWKSelector selector, SecurityContext context) throws KeySourceException {
+		List<JWK> matches = this.keys.get(selector, context);
 		return this.keys.javaKeys(matches);
 	}
 
