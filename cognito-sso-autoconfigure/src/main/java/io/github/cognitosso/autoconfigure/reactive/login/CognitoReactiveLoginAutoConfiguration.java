@@ -69,6 +69,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
 import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.data.redis.ReactiveRedisIndexedSessionRepository;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -323,7 +324,8 @@ public final class CognitoReactiveLoginAutoConfiguration {
 		}
 
 		private static boolean isReactiveRedis(ReactiveSessionRepository<?> sessions) {
-			return sessions instanceof ReactiveRedisSessionRepository;
+			return sessions instanceof ReactiveRedisSessionRepository
+					|| sessions instanceof ReactiveRedisIndexedSessionRepository;
 		}
 
 		/**
