@@ -109,7 +109,13 @@ final class SessionRenewalWebFilter implements WebFilter {
 			.cast(CognitoLoginAuthentication.class)
 			.filterWhen((user) -> due(exchange, user))
 			.flatMap((user) -> exchange.getSession())
-			.flatMap((session) -> this.coordinator.call(session, () -> renew(exchange, session)))
+			.flatMap((session) -> this.coordinator.call(session, () -> renew(exchange, session))
+				// Waited the lock's lifetime for another instance's refresh: as when
+				// Cognito cannot be reached, the session is kept.
+				.onErrorResume(OAuth2AuthorizationException.class, (ex) -> {
+					logUnavailable(ex);
+					return Mono.just(Outcome.UNAVAILABLE);
+				}))
 			.defaultIfEmpty(Outcome.UNTOUCHED)
 			.flatMap((outcome) -> outcome.proceed(this, exchange, chain));
 	}
