@@ -53,9 +53,16 @@ final class PackagedJar implements AutoCloseable {
 	 * 127.0.0.1 and waits until it answers.
 	 */
 	static PackagedJar start(Map<String, String> environment, String... arguments) {
+		return start(freePort(), environment, arguments);
+	}
+
+	/**
+	 * Starts the jar on the given port of 127.0.0.1 ({@link #reservePort()}: known before
+	 * the start, for the simulator's callback URLs) and waits until it answers.
+	 */
+	static PackagedJar start(int port, Map<String, String> environment, String... arguments) {
 		Path jar = Path.of(System.getProperty("sample.jar"));
 		assertThat(jar).exists();
-		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
@@ -146,6 +153,11 @@ final class PackagedJar implements AutoCloseable {
 		catch (IOException ex) {
 			// The process ended.
 		}
+	}
+
+	/** A port of 127.0.0.1 that was free a moment ago. */
+	static int reservePort() {
+		return freePort();
 	}
 
 	private static int freePort() {

@@ -44,6 +44,12 @@ class ReactiveSessionsInRedisWithJdkSerializationTests extends ReactiveSessionsI
 					"Bearer " + token);
 			assertThat(bearer.getStatus()).isEqualTo(HttpStatus.OK);
 			assertThat(bearer.getResponseBody()).contains("\"caller\":\"alice\"");
+			// The browser's own API call with a token: it carries the session cookie, and
+			// needs no session, as on the servlet stack.
+			EntityExchangeResult<String> bearerWithCookie = this.browser.get(app("/api/hello"), "application/json",
+					"Bearer " + token);
+			assertThat(bearerWithCookie.getStatus()).isEqualTo(HttpStatus.OK);
+			assertThat(bearerWithCookie.getResponseBody()).contains("\"caller\":\"alice\"");
 		}
 		finally {
 			redis.start();

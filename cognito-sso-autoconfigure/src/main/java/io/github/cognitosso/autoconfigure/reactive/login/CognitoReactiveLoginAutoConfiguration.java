@@ -26,6 +26,7 @@ import io.github.cognitosso.autoconfigure.core.CognitoTokenRevoker;
 import io.github.cognitosso.autoconfigure.core.GrantedScopesTokenResponseClient;
 import io.github.cognitosso.autoconfigure.core.ObservedTokenResponseClient;
 import io.github.cognitosso.autoconfigure.core.RedisClientDefaults;
+import io.github.cognitosso.autoconfigure.core.SharedSessionRefreshLock;
 import io.github.cognitosso.autoconfigure.reactive.web.CognitoServerHttpSecurityCustomizer;
 import reactor.core.publisher.Mono;
 
@@ -43,6 +44,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
@@ -65,6 +68,9 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.data.redis.ReactiveRedisIndexedSessionRepository;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
@@ -92,6 +98,8 @@ import org.springframework.util.function.SingletonSupplier;
 @EnableConfigurationProperties({ CognitoLoginProperties.class, CognitoLogoutProperties.class })
 @Import(CognitoJwkSourceConfiguration.class)
 public final class CognitoReactiveLoginAutoConfiguration {
+
+	private static final String REACTIVE_REDIS_SESSIONS = "org.springframework.session.data.redis.ReactiveRedisSessionRepository";
 
 	private static final String REACTIVE_RESOURCE_SERVER = "org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager";
 
@@ -166,6 +174,17 @@ public final class CognitoReactiveLoginAutoConfiguration {
 		return new SessionLocks();
 	}
 
+	/**
+	 * One token refresh per session at a time: by session id in this instance, and
+	 * through Redis while the WebSessions live there
+	 * ({@link SharedSessionConfiguration}).
+	 */
+	@Bean
+	WebSessionRefreshCoordinator cognitoWebSessionRefreshCoordinator(SessionLocks locks,
+			ObjectProvider<StoredWebSessions> store) {
+		return new WebSessionRefreshCoordinator(locks, store.getIfAvailable());
+	}
+
 	@Bean
 	CognitoLoginSecurityContextRepository cognitoLoginSecurityContextRepository(CognitoProperties properties,
 			ServerOAuth2AuthorizedClientRepository authorizedClients,
@@ -187,8 +206,8 @@ public final class CognitoReactiveLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	public ReactiveOAuth2AuthorizedClientManager cognitoReactiveAuthorizedClientManager(
 			ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login, SessionLocks locks,
-			ObjectProvider<Clock> clock) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients, CognitoLoginProperties login,
+			WebSessionRefreshCoordinator coordinator, ObjectProvider<Clock> clock) {
 		RefreshTokenReactiveOAuth2AuthorizedClientProvider refresh = new RefreshTokenReactiveOAuth2AuthorizedClientProvider();
 		refresh.setClock(clock(clock));
 		// The session renewal reads the new ID token from the refresh's response.
@@ -198,7 +217,7 @@ public final class CognitoReactiveLoginAutoConfiguration {
 				registrations, authorizedClients);
 		manager.setAuthorizedClientProvider(new DelegatingReactiveOAuth2AuthorizedClientProvider(
 				new AuthorizationCodeReactiveOAuth2AuthorizedClientProvider(), refresh));
-		return new SessionSerializedAuthorizedClientManager(manager, locks);
+		return new SessionSerializedAuthorizedClientManager(manager, authorizedClients, coordinator, clock(clock));
 	}
 
 	@Bean
@@ -237,7 +256,7 @@ public final class CognitoReactiveLoginAutoConfiguration {
 			ServerOAuth2AuthorizedClientRepository authorizedClients,
 			ReactiveOAuth2UserService<OidcUserRequest, OidcUser> userService,
 			ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoderFactory,
-			CognitoLoginSecurityContextRepository securityContexts, SessionLocks locks,
+			CognitoLoginSecurityContextRepository securityContexts, WebSessionRefreshCoordinator coordinator,
 			CognitoServerLogoutSuccessHandler logoutSuccessHandler, ObjectProvider<CognitoTokenRevoker> revoker,
 			ReactiveOAuth2AuthorizedClientManager authorizedClientManager, ObjectProvider<Clock> clock) {
 		String callbackPath = CognitoClientRegistrations.callbackPath(login.getRedirectUri(),
@@ -257,7 +276,7 @@ public final class CognitoReactiveLoginAutoConfiguration {
 					? serialized.unserialized() : authorizedClientManager;
 			RefreshedUserHandler refreshedUsers = new RefreshedUserHandler(idTokenDecoderFactory, userService,
 					mapper(properties, authoritiesMapper), securityContexts);
-			sessionRenewal = new SessionRenewalWebFilter(authorizedClients, refreshing, locks, securityContexts,
+			sessionRenewal = new SessionRenewalWebFilter(authorizedClients, refreshing, coordinator, securityContexts,
 					revokingHandler, refreshedUsers, login.isSessionFollowsTokens(), login.getSessionMaxLifetime(),
 					clock(clock), apiRequests);
 		}
@@ -273,8 +292,9 @@ public final class CognitoReactiveLoginAutoConfiguration {
 
 	/**
 	 * WebSessions shared between instances through Spring Session: a clear 503 while the
-	 * store is down and, with Redis, Lettuce settings that fail fast instead of waiting a
-	 * minute for a Redis that is gone.
+	 * store is down, the session's tokens read from and written to the store around a
+	 * refresh, and, with Redis, the refresh lock held there and Lettuce settings that
+	 * fail fast instead of waiting a minute for a Redis that is gone.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.session.web.server.session.SpringSessionWebSessionStore",
@@ -284,6 +304,48 @@ public final class CognitoReactiveLoginAutoConfiguration {
 		@Bean
 		SessionStoreOutageWebFilter cognitoSessionStoreOutageWebFilter() {
 			return new SessionStoreOutageWebFilter(new ApiExchangeMatcher());
+		}
+
+		/**
+		 * The application's Spring Session store, when it has one (Spring Session's
+		 * reactive auto-configuration defines it, with the {@code WebSessionManager} that
+		 * uses it); else {@code null}, and sessions are WebFlux's own.
+		 */
+		@Bean
+		StoredWebSessions cognitoStoredWebSessions(ObjectProvider<ReactiveSessionRepository<?>> repository,
+				ObjectProvider<RedisWebSessionLock> redisLock) {
+			ReactiveSessionRepository<?> sessions = repository.getIfUnique();
+			if (sessions == null) {
+				return null;
+			}
+			boolean inRedis = ClassUtils.isPresent(REACTIVE_REDIS_SESSIONS, sessions.getClass().getClassLoader())
+					&& isReactiveRedis(sessions);
+			return new StoredWebSessions(sessions, inRedis ? redisLock.getIfAvailable() : null);
+		}
+
+		private static boolean isReactiveRedis(ReactiveSessionRepository<?> sessions) {
+			return sessions instanceof ReactiveRedisSessionRepository
+					|| sessions instanceof ReactiveRedisIndexedSessionRepository;
+		}
+
+		/**
+		 * The refresh lock in Redis, when the application has a reactive Redis connection
+		 * ({@code null} otherwise): it lives as long as the longest refresh can take (the
+		 * connect and read timeouts of a call to Cognito) and a margin.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(
+				name = { REACTIVE_REDIS_SESSIONS, "org.springframework.data.redis.core.ReactiveStringRedisTemplate" })
+		static class RedisLockConfiguration {
+
+			@Bean
+			RedisWebSessionLock cognitoRedisWebSessionLock(ObjectProvider<ReactiveRedisConnectionFactory> connection,
+					CognitoLoginProperties login) {
+				ReactiveRedisConnectionFactory factory = connection.getIfAvailable();
+				return (factory != null) ? new RedisWebSessionLock(new ReactiveStringRedisTemplate(factory),
+						new SharedSessionRefreshLock(login.getTimeout())) : null;
+			}
+
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -23,6 +23,7 @@ import org.springframework.security.web.server.authentication.logout.ServerLogou
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
@@ -122,6 +123,9 @@ final class CognitoReactiveLoginCustomizer implements CognitoServerHttpSecurityC
 				exceptions.authenticationEntryPoint(entryPoint(loginPage));
 			}
 		});
+		// Spring Security's default cache, which bearer-token calls leave alone: they
+		// need no session.
+		http.requestCache((cache) -> cache.requestCache(new BrowserRequestCache(new WebSessionServerRequestCache())));
 		http.logout((logout) -> logout.logoutHandler(this::addLogoutHandlers)
 			.logoutSuccessHandler(this.logoutSuccessHandler));
 		if (this.sessionRenewal != null) {

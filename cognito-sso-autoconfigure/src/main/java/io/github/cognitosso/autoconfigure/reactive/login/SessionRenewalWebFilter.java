@@ -44,9 +44,12 @@ import reactor.core.publisher.Mono;
  * call gets a 401. When Cognito cannot be reached the session is kept but the request is
  * answered 503.
  * <p>
- * The refresh runs under the session's lock ({@link SessionLocks}, the one the
- * application's {@code ReactiveOAuth2AuthorizedClientManager} takes): requests that
- * waited find the tokens and the user the first one stored.
+ * The refresh runs under the session's lock ({@link WebSessionRefreshCoordinator}, the
+ * one the application's {@code ReactiveOAuth2AuthorizedClientManager} takes), across
+ * instances while the WebSessions live in Redis: requests that waited, on this instance
+ * or another one sharing the session, find the tokens and the user the first one stored.
+ * A refused refresh after another instance refreshed first takes that instance's tokens
+ * instead of ending the session. A request whose session is current takes no lock.
  */
 final class SessionRenewalWebFilter implements WebFilter {
 
@@ -56,7 +59,7 @@ final class SessionRenewalWebFilter implements WebFilter {
 
 	private final ReactiveOAuth2AuthorizedClientManager authorizedClientManager;
 
-	private final SessionLocks locks;
+	private final WebSessionRefreshCoordinator coordinator;
 
 	private final CognitoLoginSecurityContextRepository securityContexts;
 
@@ -78,15 +81,17 @@ final class SessionRenewalWebFilter implements WebFilter {
 	 * @param followTokens whether expired tokens are refreshed and a refused refresh ends
 	 * the session
 	 * @param maxLifetime the absolute session lifetime, or {@code null} for none
+	 * @param coordinator runs the renewal once per session at a time, across instances
+	 * when sessions are shared
 	 */
 	SessionRenewalWebFilter(ServerOAuth2AuthorizedClientRepository authorizedClients,
-			ReactiveOAuth2AuthorizedClientManager authorizedClientManager, SessionLocks locks,
+			ReactiveOAuth2AuthorizedClientManager authorizedClientManager, WebSessionRefreshCoordinator coordinator,
 			CognitoLoginSecurityContextRepository securityContexts,
 			RefreshTokenRevokingServerLogoutHandler revokingHandler, RefreshedUserHandler refreshedUsers,
 			boolean followTokens, Duration maxLifetime, Clock clock, ServerWebExchangeMatcher apiRequests) {
 		this.authorizedClients = authorizedClients;
 		this.authorizedClientManager = authorizedClientManager;
-		this.locks = locks;
+		this.coordinator = coordinator;
 		this.securityContexts = securityContexts;
 		this.revokingHandler = revokingHandler;
 		this.refreshedUsers = refreshedUsers;
@@ -99,11 +104,42 @@ final class SessionRenewalWebFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return ReactiveSecurityContextHolder.getContext()
-			.filter((context) -> context.getAuthentication() instanceof CognitoLoginAuthentication)
-			.flatMap((context) -> exchange.getSession())
-			.flatMap((session) -> this.locks.serialized(session.getId(), () -> renew(exchange, session)))
+			.map(SecurityContext::getAuthentication)
+			.filter(CognitoLoginAuthentication.class::isInstance)
+			.cast(CognitoLoginAuthentication.class)
+			.filterWhen((user) -> due(exchange, user))
+			.flatMap((user) -> exchange.getSession())
+			.flatMap((session) -> this.coordinator.call(session, () -> renew(exchange, session))
+				// Waited the lock's lifetime for another instance's refresh: as when
+				// Cognito cannot be reached, the session is kept.
+				.onErrorResume(OAuth2AuthorizationException.class, (ex) -> {
+					logUnavailable(ex);
+					return Mono.just(Outcome.UNAVAILABLE);
+				}))
 			.defaultIfEmpty(Outcome.UNTOUCHED)
 			.flatMap((outcome) -> outcome.proceed(this, exchange, chain));
+	}
+
+	/**
+	 * Whether the session may need renewing, read without the lock from the session as
+	 * the request loaded it: most requests find current tokens and take no lock (with
+	 * sessions in Redis, a lock costs round trips).
+	 */
+	private Mono<Boolean> due(ServerWebExchange exchange, CognitoLoginAuthentication user) {
+		Instant now = this.clock.instant();
+		if (this.maxLifetime != null && user.getSignedInAt() != null
+				&& !now.isBefore(user.getSignedInAt().plus(this.maxLifetime))) {
+			return Mono.just(true);
+		}
+		if (!this.followTokens) {
+			return Mono.just(false);
+		}
+		Instant idTokenExpiry = (user.getPrincipal() instanceof OidcUser oidcUser) ? oidcUser.getExpiresAt() : null;
+		return this.authorizedClients
+			.<OAuth2AuthorizedClient>loadAuthorizedClient(user.getAuthorizedClientRegistrationId(), user, exchange)
+			.map((client) -> LoginSessionTokens.expired(client.getAccessToken().getExpiresAt(), now)
+					|| LoginSessionTokens.expired(idTokenExpiry, now))
+			.defaultIfEmpty(true);
 	}
 
 	/**
@@ -156,16 +192,17 @@ final class SessionRenewalWebFilter implements WebFilter {
 			.flatMap((refreshed) -> this.refreshedUsers.renew(exchange, user, refreshed, refresh.response()))
 			.map(Outcome::current)
 			.defaultIfEmpty(Outcome.current(user))
-			.onErrorResume((ex) -> refused(exchange, user, ex));
+			.onErrorResume((ex) -> refused(exchange, user, client, ex));
 	}
 
-	private Mono<Outcome> refused(ServerWebExchange exchange, CognitoLoginAuthentication user, Throwable ex) {
+	private Mono<Outcome> refused(ServerWebExchange exchange, CognitoLoginAuthentication user,
+			OAuth2AuthorizedClient client, Throwable ex) {
 		if (ex instanceof ClientAuthorizationRequiredException) {
-			return end(exchange, user, "Cognito refused to refresh its tokens");
+			return refusedUnlessRefreshedElsewhere(exchange, user, client);
 		}
 		if (ex instanceof ClientAuthorizationException refused) {
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(refused.getError().getErrorCode())) {
-				return end(exchange, user, "Cognito refused to refresh its tokens");
+				return refusedUnlessRefreshedElsewhere(exchange, user, client);
 			}
 			logUnavailable(refused);
 			return Mono.just(Outcome.UNAVAILABLE);
@@ -180,6 +217,30 @@ final class SessionRenewalWebFilter implements WebFilter {
 			return Mono.just(Outcome.UNAVAILABLE);
 		}
 		return Mono.error(ex);
+	}
+
+	/**
+	 * A refused refresh ends the session, unless the shared store shows that another
+	 * instance refreshed it meanwhile (with rotation, retiring the refresh token this
+	 * request sent): the request then goes on with those tokens and that user.
+	 */
+	private Mono<Outcome> refusedUnlessRefreshedElsewhere(ServerWebExchange exchange, CognitoLoginAuthentication user,
+			OAuth2AuthorizedClient client) {
+		return exchange.getSession()
+			.flatMap((session) -> this.coordinator.adoptRefreshedElsewhere(session,
+					user.getAuthorizedClientRegistrationId(), client.getRefreshToken().getTokenValue()))
+			.filter(Boolean::booleanValue)
+			.flatMap((adopted) -> this.securityContexts.load(exchange))
+			.map(SecurityContext::getAuthentication)
+			.filter(CognitoLoginAuthentication.class::isInstance)
+			.cast(CognitoLoginAuthentication.class)
+			.map((stored) -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Cognito refused a refresh that another instance had made first; using its tokens");
+				}
+				return Outcome.current(stored);
+			})
+			.switchIfEmpty(Mono.defer(() -> end(exchange, user, "Cognito refused to refresh its tokens")));
 	}
 
 	private Mono<Outcome> end(ServerWebExchange exchange, CognitoLoginAuthentication user, String reason) {

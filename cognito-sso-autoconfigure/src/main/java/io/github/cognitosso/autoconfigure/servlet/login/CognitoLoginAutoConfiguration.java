@@ -15,6 +15,7 @@ import io.github.cognitosso.autoconfigure.CognitoProperties;
 import io.github.cognitosso.autoconfigure.ConditionalOnCognitoLogin;
 import io.github.cognitosso.autoconfigure.core.CognitoAuthoritiesMapper;
 import io.github.cognitosso.autoconfigure.core.RedisClientDefaults;
+import io.github.cognitosso.autoconfigure.core.SharedSessionRefreshLock;
 import io.github.cognitosso.autoconfigure.core.BrowserSessionEvent;
 import io.github.cognitosso.autoconfigure.core.CognitoClientRegistrations;
 import io.github.cognitosso.autoconfigure.core.CognitoHttpClients;
@@ -299,7 +300,7 @@ public final class CognitoLoginAutoConfiguration {
 					return new LocalSessionTokensLock();
 				}
 				return new RedisSessionTokensLock(new StringRedisTemplate(factory),
-						login.getTimeout().multipliedBy(2).plusSeconds(5));
+						new SharedSessionRefreshLock(login.getTimeout()));
 			}
 
 			@Configuration(proxyBeanMethods = false)

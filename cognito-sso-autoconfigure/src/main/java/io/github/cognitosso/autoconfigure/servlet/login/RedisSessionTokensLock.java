@@ -1,17 +1,13 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
+import io.github.cognitosso.autoconfigure.core.SharedSessionRefreshLock;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
@@ -25,35 +21,29 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * client's retry grace period is over, and would sign the user out.
  * <p>
  * {@code SET key token NX PX ttl}, released by a script that deletes the key only while
- * it still holds this request's token. The time to live bounds how long an instance that
- * died while refreshing keeps the others waiting. Requests of this instance queue on a
+ * it still holds this request's token ({@link SharedSessionRefreshLock}, shared with the
+ * WebFlux login). The time to live bounds how long an instance that died while refreshing
+ * keeps the others waiting. Requests of this instance queue on a
  * {@link LocalSessionTokensLock} first, so only one of them polls Redis. Sessions in
  * another store (Spring Session's in-memory repository, the servlet container) get the
  * local lock only.
  */
 final class RedisSessionTokensLock implements SessionTokensLock {
 
-	static final String KEY_PREFIX = "cognito-sso:session-refresh-lock:";
-
-	private static final RedisScript<Long> RELEASE = new DefaultRedisScript<>(
-			"if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
-			Long.class);
-
-	private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+	private static final long POLL_NANOS = SharedSessionRefreshLock.RETRY_INTERVAL.toNanos();
 
 	private final LocalSessionTokensLock local = new LocalSessionTokensLock();
 
 	private final StringRedisTemplate redis;
 
-	private final Duration timeToLive;
+	private final SharedSessionRefreshLock lock;
 
 	/**
-	 * @param timeToLive how long the lock lives at most, and how long a request waits for
-	 * it; longer than a refresh at Cognito can take
+	 * @param lock the key, owner values and time to live of the lock
 	 */
-	RedisSessionTokensLock(StringRedisTemplate redis, Duration timeToLive) {
+	RedisSessionTokensLock(StringRedisTemplate redis, SharedSessionRefreshLock lock) {
 		this.redis = redis;
-		this.timeToLive = timeToLive;
+		this.lock = lock;
 	}
 
 	@Override
@@ -65,14 +55,13 @@ final class RedisSessionTokensLock implements SessionTokensLock {
 	}
 
 	private <T> T callLocked(String sessionId, Supplier<T> action) {
-		String key = KEY_PREFIX + sessionId;
-		String token = UUID.randomUUID().toString();
-		long deadline = System.nanoTime() + this.timeToLive.toNanos();
-		while (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, token, this.timeToLive))) {
+		String key = SharedSessionRefreshLock.key(sessionId);
+		String token = this.lock.newOwner();
+		long deadline = System.nanoTime() + this.lock.timeToLive().toNanos();
+		while (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, token, this.lock.timeToLive()))) {
 			if (System.nanoTime() - deadline > 0) {
 				// The instance holding it is slow or gone; the key expires by itself.
-				throw new OAuth2AuthorizationException(new OAuth2Error("temporarily_unavailable",
-						"Another instance is refreshing this session's tokens", null));
+				throw SharedSessionRefreshLock.busy();
 			}
 			LockSupport.parkNanos(POLL_NANOS);
 			if (Thread.interrupted()) {
@@ -85,7 +74,7 @@ final class RedisSessionTokensLock implements SessionTokensLock {
 			return action.get();
 		}
 		finally {
-			this.redis.execute(RELEASE, List.of(key), token);
+			this.redis.execute(SharedSessionRefreshLock.RELEASE, List.of(key), token);
 		}
 	}
 

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.cognitosso.autoconfigure.core.StoredSessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.util.ClassUtils;
@@ -107,16 +107,7 @@ final class SessionRefreshCoordinator {
 	}
 
 	static Map<String, String> accessTokens(Object authorizedClients) {
-		if (!(authorizedClients instanceof Map<?, ?> clients)) {
-			return Map.of();
-		}
-		Map<String, String> tokens = new java.util.HashMap<>();
-		clients.forEach((registration, client) -> {
-			if (client instanceof OAuth2AuthorizedClient authorized) {
-				tokens.put(String.valueOf(registration), authorized.getAccessToken().getTokenValue());
-			}
-		});
-		return tokens;
+		return StoredSessionTokens.accessTokens(authorizedClients);
 	}
 
 }

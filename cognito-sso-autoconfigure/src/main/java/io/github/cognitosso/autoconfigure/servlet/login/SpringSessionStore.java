@@ -1,9 +1,9 @@
 package io.github.cognitosso.autoconfigure.servlet.login;
 
+import io.github.cognitosso.autoconfigure.core.StoredSessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -47,9 +47,8 @@ final class SpringSessionStore {
 			return;
 		}
 		Object storedClients = stored.getAttribute(SessionRefreshCoordinator.AUTHORIZED_CLIENTS);
-		if (SessionRefreshCoordinator.accessTokens(storedClients)
-			.equals(SessionRefreshCoordinator
-				.accessTokens(session.getAttribute(SessionRefreshCoordinator.AUTHORIZED_CLIENTS)))) {
+		if (StoredSessionTokens.sameAccessTokens(storedClients,
+				session.getAttribute(SessionRefreshCoordinator.AUTHORIZED_CLIENTS))) {
 			return;
 		}
 		for (String name : SessionRefreshCoordinator.TOKEN_ATTRIBUTES) {
@@ -75,11 +74,8 @@ final class SpringSessionStore {
 		if (stored == null) {
 			return false;
 		}
-		Object clients = stored.getAttribute(SessionRefreshCoordinator.AUTHORIZED_CLIENTS);
-		if (!(clients instanceof java.util.Map<?, ?> map)
-				|| !(map.get(registrationId) instanceof OAuth2AuthorizedClient client)
-				|| client.getRefreshToken() == null
-				|| client.getRefreshToken().getTokenValue().equals(refusedRefreshToken)) {
+		if (!StoredSessionTokens.refreshedElsewhere(stored.getAttribute(SessionRefreshCoordinator.AUTHORIZED_CLIENTS),
+				registrationId, refusedRefreshToken)) {
 			return false;
 		}
 		for (String name : SessionRefreshCoordinator.TOKEN_ATTRIBUTES) {

@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.reactive.login;
 
 import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
 import io.github.cognitosso.autoconfigure.CognitoConfigurationException;
@@ -20,6 +21,11 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -32,6 +38,8 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
+import org.springframework.session.ReactiveMapSessionRepository;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +66,67 @@ class CognitoReactiveLoginAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.session"))
 			.run((context) -> assertThat(context).doesNotHaveBean(SessionStoreOutageWebFilter.class)
 				.doesNotHaveBean(RedisClientDefaults.class));
+	}
+
+	@Test
+	void withWebSessionsInRedisTheRefreshLockIsHeldInRedisAndTheTokensAreReadFromTheStore() {
+		this.runner.withUserConfiguration(RedisSessions.class).run((context) -> {
+			StoredWebSessions store = context.getBean(StoredWebSessions.class);
+			assertThat(store.lock()).isNotNull();
+			assertThat(context).hasSingleBean(WebSessionRefreshCoordinator.class);
+		});
+	}
+
+	@Test
+	void withWebSessionsInSpringSessionsMemoryTheTokensAreReadFromTheStoreUnderTheLocalLock() {
+		this.runner.withUserConfiguration(RedisConnection.class, InMemorySessions.class)
+			.run((context) -> assertThat(context.getBean(StoredWebSessions.class).lock()).isNull());
+	}
+
+	@Test
+	void withWebFluxsOwnSessionsOnlyTheLocalLock() {
+		this.runner.withUserConfiguration(RedisConnection.class)
+			.run((context) -> assertThat(context.getBeanProvider(StoredWebSessions.class).getIfAvailable()).isNull());
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.session"))
+			.run((context) -> assertThat(context).hasSingleBean(WebSessionRefreshCoordinator.class)
+				.doesNotHaveBean(StoredWebSessions.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RedisConnection {
+
+		@Bean
+		LettuceConnectionFactory redisConnectionFactory() {
+			// Not connected until a command is sent: none is here.
+			return new LettuceConnectionFactory("127.0.0.1", 1);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(RedisConnection.class)
+	static class RedisSessions {
+
+		@Bean
+		ReactiveRedisSessionRepository sessionRepository(LettuceConnectionFactory connection) {
+			RedisSerializationContext<String, Object> serialization = RedisSerializationContext
+				.<String, Object>newSerializationContext(RedisSerializer.java())
+				.key(RedisSerializer.string())
+				.hashKey(RedisSerializer.string())
+				.build();
+			return new ReactiveRedisSessionRepository(new ReactiveRedisTemplate<>(connection, serialization));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InMemorySessions {
+
+		@Bean
+		ReactiveMapSessionRepository sessionRepository() {
+			return new ReactiveMapSessionRepository(new ConcurrentHashMap<>());
+		}
+
 	}
 
 	@Test

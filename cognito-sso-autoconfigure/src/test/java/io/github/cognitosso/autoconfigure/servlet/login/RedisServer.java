@@ -29,9 +29,10 @@ import static org.awaitility.Awaitility.await;
  * afterwards. A test may stop it and start it again on the same port to play an outage:
  * {@link #stop()} keeps the data for the restart (a snapshot taken at shutdown, as a
  * Redis that persists its data would), the end of the tests drops it. Register it as a
- * static extension: it starts before the application reads its port.
+ * static extension: it starts before the application reads its port. Public for the
+ * reactive login's tests.
  */
-final class RedisServer implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
 	private final int port = freePort();
 
@@ -42,7 +43,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 	/**
 	 * @return the port, known before the server starts
 	 */
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
@@ -60,7 +61,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 		}
 	}
 
-	synchronized void start() {
+	public synchronized void start() {
 		if (this.process != null && this.process.isAlive()) {
 			return;
 		}
@@ -86,7 +87,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 	 * Stops the server, keeping its data for {@link #start()}, and waits until it has
 	 * exited.
 	 */
-	void stop() {
+	public void stop() {
 		shutdown("SHUTDOWN SAVE");
 	}
 
@@ -115,7 +116,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 	/**
 	 * Sends one inline command and returns the first line of the answer.
 	 */
-	String command(String inline) {
+	public String command(String inline) {
 		return send(inline, false);
 	}
 
@@ -123,7 +124,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 	 * Sends one inline command whose answer is a bulk string.
 	 * @return the string, or {@code null} for a nil answer
 	 */
-	String bulk(String inline) {
+	public String bulk(String inline) {
 		return send(inline, true);
 	}
 
