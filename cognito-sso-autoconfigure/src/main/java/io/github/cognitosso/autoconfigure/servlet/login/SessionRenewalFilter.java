@@ -117,7 +117,17 @@ final class SessionRenewalFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		boolean renewed = this.coordinator.call(request, session, () -> renew(request, response));
+		boolean renewed;
+		try {
+			renewed = this.coordinator.call(request, session, () -> renew(request, response));
+		}
+		catch (OAuth2AuthorizationException ex) {
+			// The session's refresh lock stayed taken (another instance's refresh
+			// outlasted
+			// the wait) or the wait was interrupted: as when Cognito does not answer.
+			logUnavailable(ex);
+			renewed = false;
+		}
 		if (!renewed) {
 			unavailable(request, response);
 			return;
