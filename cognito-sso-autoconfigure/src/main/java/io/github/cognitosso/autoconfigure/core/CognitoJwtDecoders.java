@@ -158,48 +158,12 @@ public final class CognitoJwtDecoders {
 	}
 
 	/**
-	 * Spring's claim-set conversion, except that an {@code iss} spelled exactly as one of
-	 * the pool's issuers is kept as it is: Spring's conversion parses it into a
-	 * {@code URL} and prints it back (about 1.7 µs), which gives the same string for
-	 * those issuers (checked here, once). Any other {@code iss} is converted as Spring
-	 * does, so what the issuer check sees does not change. The claims Nimbus' claim set
-	 * holds as a {@code Date} ({@code exp}, {@code iat}, {@code nbf}) or a {@code String}
-	 * ({@code sub}, {@code jti}) become what Spring's conversion service makes of them
-	 * ({@code Date#toInstant()}, the string itself) without a look-up in it; a value of
-	 * any other type goes through Spring's conversion.
+	 * Spring's claim-set conversion, with the same result for every claim, without its
+	 * look-ups for the common values (see {@link CognitoClaimSetConverter}).
 	 */
 	static Converter<Map<String, Object>, Map<String, Object>> claimSetConverter(CognitoPool pool) {
-		MappedJwtClaimSetConverter spring = MappedJwtClaimSetConverter.withDefaults(Map.of());
-		Set<String> unchanged = pool.acceptedIssuers()
-			.stream()
-			.map(URI::toString)
-			.filter((issuer) -> issuer.equals(springClaim(spring, JwtClaimNames.ISS, issuer)))
-			.collect(Collectors.toUnmodifiableSet());
-		Converter<Object, Object> issuer = (source) -> (source instanceof String text && unchanged.contains(text))
-				? text : springClaim(spring, JwtClaimNames.ISS, source);
-		return MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer, JwtClaimNames.SUB,
-				text(spring, JwtClaimNames.SUB), JwtClaimNames.JTI, text(spring, JwtClaimNames.JTI), JwtClaimNames.EXP,
-				instant(spring, JwtClaimNames.EXP), JwtClaimNames.IAT, instant(spring, JwtClaimNames.IAT),
-				JwtClaimNames.NBF, instant(spring, JwtClaimNames.NBF)));
-	}
-
-	private static Converter<Object, Object> text(MappedJwtClaimSetConverter spring, String claim) {
-		return (source) -> (source == null || source instanceof String) ? source : springClaim(spring, claim, source);
-	}
-
-	private static Converter<Object, Object> instant(MappedJwtClaimSetConverter spring, String claim) {
-		return (source) -> {
-			if (source == null) {
-				return null;
-			}
-			return (source instanceof Date date) ? date.toInstant() : springClaim(spring, claim, source);
-		};
-	}
-
-	private static Object springClaim(MappedJwtClaimSetConverter spring, String claim, Object value) {
-		Map<String, Object> claims = new HashMap<>();
-		claims.put(claim, value);
-		return spring.convert(claims).get(claim);
+		return new CognitoClaimSetConverter(
+				pool.acceptedIssuers().stream().map(URI::toString).collect(Collectors.toUnmodifiableSet()));
 	}
 
 	/**

@@ -67,6 +67,28 @@ class ClaimSetConverterTests {
 	}
 
 	@Test
+	void ofTwoClaimsThatCannotBeConvertedTheSameOneIsNamed() {
+		List<Object> bad = List.of("tomorrow", "a:b c", Map.of("k", "v"), List.of(Map.of()));
+		List<String> claims = List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti");
+		List<String> differences = new ArrayList<>();
+		for (String first : claims) {
+			for (String second : claims) {
+				for (Object value : bad) {
+					Map<String, Object> token = new HashMap<>();
+					token.put(first, value);
+					token.put(second, bad.get((bad.indexOf(value) + 1) % bad.size()));
+					String expected = outcome(this.spring, token);
+					String actual = outcome(this.starter, token);
+					if (!actual.equals(expected)) {
+						differences.add(token + ": " + actual + " instead of " + expected);
+					}
+				}
+			}
+		}
+		assertThat(differences).isEmpty();
+	}
+
+	@Test
 	void anExpWithoutIatGetsSpringsIat() {
 		Map<String, Object> claims = Map.of("exp", new Date(1_700_000_000_000L));
 		assertThat(this.starter.convert(claims)).isEqualTo(this.spring.convert(claims))
