@@ -18,6 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -55,6 +57,22 @@ public final class CognitoWebSecurityAutoConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's default firewall with the same header checks, made faster for
+	 * ASCII ({@link HeaderCharacters}): it checks every header the application reads, the
+	 * bearer token's 1 KB included. An {@code HttpFirewall} bean of the application's, or
+	 * one set with {@code WebSecurity#httpFirewall}, replaces it.
+	 * @return the firewall
+	 */
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	public StrictHttpFirewall cognitoHttpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(HeaderCharacters.names());
+		firewall.setAllowedHeaderValues(HeaderCharacters.values());
+		return firewall;
 	}
 
 	/**
