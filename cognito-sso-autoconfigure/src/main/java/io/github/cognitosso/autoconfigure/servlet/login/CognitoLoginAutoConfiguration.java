@@ -3,8 +3,6 @@ package io.github.cognitosso.autoconfigure.servlet.login;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
