@@ -20,6 +20,7 @@ import io.github.cognitosso.benchmarks.load.reactive.floor.ReactiveFloorApplicat
 import io.github.cognitosso.benchmarks.load.reactive.reference.ReactiveReferenceApplication;
 import io.github.cognitosso.benchmarks.load.reactive.starter.ReactiveStarterApplication;
 import io.github.cognitosso.benchmarks.load.reference.ReferenceApplication;
+import io.github.cognitosso.benchmarks.load.securityfloor.SecurityFloorApplication;
 import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
 
 /**
@@ -54,8 +55,11 @@ import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
  * java -cp benchmarks/target/benchmarks.jar io.github.cognitosso.benchmarks.load.LoadBenchmark
  *     [--stack=servlet|reactive] [--rounds=3] [--warmup=40] [--duration=30] [--connections=32] [--threads=1] [--tokens=100]
  *     [--distinct-tokens=20000] [--only=floor,reference,starter,starter-cached,reference-distinct,starter-cached-distinct]
+ *     [--interleave=1]
  * </pre> ({@code --only} names the runs to make, {@code reactive-floor}... with
- * {@code --stack=reactive}; by default all of the stack's).
+ * {@code --stack=reactive}; by default all of the stack's. {@code --interleave=1} starts
+ * every application once, warms them all up, then measures them in turn, round after
+ * round: runs compared with each other are then seconds apart, not minutes.)
  */
 public final class LoadBenchmark {
 
@@ -71,6 +75,12 @@ public final class LoadBenchmark {
 		/** No Spring Security at all: the unsecured floor. */
 		NONE,
 
+		/**
+		 * Spring Security's chain letting everyone through as anonymous: what the chain
+		 * costs without any authentication.
+		 */
+		CHAIN_ONLY,
+
 		/** Spring Boot's own resource server: the reference. */
 		PLAIN_BOOT,
 
@@ -83,6 +93,9 @@ public final class LoadBenchmark {
 	enum Subject {
 
 		FLOOR("unsecured floor: no Spring Security", FloorApplication.class, false, Security.NONE, false, false),
+
+		SECURITY_FLOOR("Spring Security's chain, nobody authenticated", SecurityFloorApplication.class, false,
+				Security.CHAIN_ONLY, false, false),
 
 		REFERENCE("reference: plain Spring Security", ReferenceApplication.class, false, Security.PLAIN_BOOT, false,
 				false),
@@ -169,7 +182,7 @@ public final class LoadBenchmark {
 
 		/** The application's answer to a request without a token, once it is up. */
 		int statusWithoutToken() {
-			return (this.security == Security.NONE) ? 200 : 401;
+			return (this.security == Security.NONE || this.security == Security.CHAIN_ONLY) ? 200 : 401;
 		}
 
 		Map<String, String> properties(BenchmarkPool pool) {
@@ -269,10 +282,15 @@ public final class LoadBenchmark {
 					rounds, warmup.toSeconds(), duration.toSeconds(), options.get("threads"),
 					options.get("connections"), tokens.size(), (distinct != null) ? distinctTokens : 0,
 					validity.toMinutes(), loadAverage(), work);
-			for (int round = 1; round <= rounds; round++) {
-				for (int i = 0; i < subjects.length; i++) {
-					Subject subject = subjects[(i + round - 1) % subjects.length];
-					runs.add(run(pool, subject, round, loads, warmup, duration, work));
+			if (options.get("interleave") == 1) {
+				runs.addAll(interleaved(pool, subjects, rounds, loads, warmup, duration, work));
+			}
+			else {
+				for (int round = 1; round <= rounds; round++) {
+					for (int i = 0; i < subjects.length; i++) {
+						Subject subject = subjects[(i + round - 1) % subjects.length];
+						runs.add(run(pool, subject, round, loads, warmup, duration, work));
+					}
 				}
 			}
 		}
@@ -284,36 +302,101 @@ public final class LoadBenchmark {
 			Duration duration, Path work) {
 		int jwksBefore = pool.jwksRequests();
 		Path log = work.resolve(subject.name().toLowerCase(Locale.ROOT) + "-" + round + ".log");
-		Wrk wrk = loads.of(subject);
-		Wrk.Result result;
-		double cpuPerRequest;
-		double cacheHits;
-		long cachedTokens;
+		Measured measured;
 		long heap;
 		try (ApplicationProcess application = ApplicationProcess.start(subject.application, subject.properties(pool),
 				log, subject.statusWithoutToken())) {
 			check(application, subject, loads.token(), loads.otherClientToken());
-			wrk.run(application.url(), warmup);
-			long[] cacheBefore = cacheCounters(application, subject, loads.token());
-			Duration cpuBefore = application.cpuTime();
-			result = wrk.run(application.url(), duration);
-			cpuPerRequest = application.cpuTime().minus(cpuBefore).toNanos() / 1000.0 / result.requests();
-			long[] cacheAfter = cacheCounters(application, subject, loads.token());
-			cacheHits = (cacheBefore == null) ? Double.NaN : hitShare(cacheBefore, cacheAfter);
-			cachedTokens = (cacheAfter == null) ? -1 : cacheAfter[2];
+			loads.of(subject).run(application.url(), warmup);
+			measured = measure(application, subject, loads, duration);
 			heap = application.heapAfterFullGc();
 		}
-		int jwksRequests = pool.jwksRequests() - jwksBefore;
+		return report(new Run(subject, round, measured.result(), measured.cpuPerRequest(),
+				pool.jwksRequests() - jwksBefore, measured.cacheHits(), measured.cachedTokens(), heap), work);
+	}
+
+	/**
+	 * {@code --interleave=1}: every application started once and warmed up, then measured
+	 * in turn, round after round, each round rotating the order, so that runs compared
+	 * with each other are seconds apart instead of minutes (the machine's speed drifts by
+	 * 10 to 20% over minutes). The applications wait idle while another one is measured.
+	 * The heap after a full collection is taken once per application, at the end.
+	 */
+	private static List<Run> interleaved(BenchmarkPool pool, Subject[] subjects, int rounds, Loads loads,
+			Duration warmup, Duration duration, Path work) {
+		Map<Subject, ApplicationProcess> applications = new LinkedHashMap<>();
+		List<Run> runs = new ArrayList<>();
+		try {
+			for (Subject subject : subjects) {
+				Path log = work.resolve(subject.name().toLowerCase(Locale.ROOT) + ".log");
+				ApplicationProcess application = ApplicationProcess.start(subject.application, subject.properties(pool),
+						log, subject.statusWithoutToken());
+				applications.put(subject, application);
+				check(application, subject, loads.token(), loads.otherClientToken());
+			}
+			for (Subject subject : subjects) {
+				loads.of(subject).run(applications.get(subject).url(), warmup);
+			}
+			for (int round = 1; round <= rounds; round++) {
+				for (int i = 0; i < subjects.length; i++) {
+					Subject subject = subjects[(i + round - 1) % subjects.length];
+					int jwksBefore = pool.jwksRequests();
+					Measured measured = measure(applications.get(subject), subject, loads, duration);
+					runs.add(report(new Run(subject, round, measured.result(), measured.cpuPerRequest(),
+							pool.jwksRequests() - jwksBefore, measured.cacheHits(), measured.cachedTokens(), -1),
+							work));
+				}
+			}
+			Map<Subject, Long> heaps = new LinkedHashMap<>();
+			for (Subject subject : subjects) {
+				heaps.put(subject, applications.get(subject).heapAfterFullGc());
+				System.out.printf(Locale.ROOT, "%-49s heap after GC %.1f MiB%n", subject.label + ":",
+						mebibytes(heaps.get(subject)));
+			}
+			List<Run> withHeap = runs.stream()
+				.map((run) -> new Run(run.subject(), run.round(), run.result(), run.cpuMicrosPerRequest(),
+						run.jwksRequests(), run.cacheHits(), run.cachedTokens(), heaps.get(run.subject())))
+				.toList();
+			return withHeap;
+		}
+		finally {
+			applications.values().forEach(ApplicationProcess::close);
+		}
+	}
+
+	/** What one measured period gave. */
+	private record Measured(Wrk.Result result, double cpuPerRequest, double cacheHits, long cachedTokens) {
+
+	}
+
+	private static Measured measure(ApplicationProcess application, Subject subject, Loads loads, Duration duration) {
+		long[] cacheBefore = cacheCounters(application, subject, loads.token());
+		Duration cpuBefore = application.cpuTime();
+		Wrk.Result result = loads.of(subject).run(application.url(), duration);
+		double cpuPerRequest = application.cpuTime().minus(cpuBefore).toNanos() / 1000.0 / result.requests();
+		long[] cacheAfter = cacheCounters(application, subject, loads.token());
+		double cacheHits = (cacheBefore == null) ? Double.NaN : hitShare(cacheBefore, cacheAfter);
+		long cachedTokens = (cacheAfter == null) ? -1 : cacheAfter[2];
+		return new Measured(result, cpuPerRequest, cacheHits, cachedTokens);
+	}
+
+	/** Prints the run's line, and fails when the application answered errors. */
+	private static Run report(Run run, Path work) {
+		Wrk.Result result = run.result();
 		System.out.printf(Locale.ROOT,
 				"round %d, %-49s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.0f us/req"
-						+ "  JWKS requests %d  cache hits %s  heap after GC %.1f MiB  non-2xx %d  socket errors %d%n",
-				round, subject.label + ":", result.requestsPerSecond(), result.p50Micros() / 1000.0,
-				result.p99Micros() / 1000.0, cpuPerRequest, jwksRequests, cacheHits(cacheHits, cachedTokens),
-				mebibytes(heap), result.non2xx(), result.socketErrors());
+						+ "  JWKS requests %d  cache hits %s%s  non-2xx %d  socket errors %d%n",
+				run.round(), run.subject().label + ":", result.requestsPerSecond(), result.p50Micros() / 1000.0,
+				result.p99Micros() / 1000.0, run.cpuMicrosPerRequest(), run.jwksRequests(),
+				cacheHits(run.cacheHits(), run.cachedTokens()),
+				(run.heapBytes() < 0) ? ""
+						: String.format(Locale.ROOT, "  heap after GC %.1f MiB", mebibytes(run.heapBytes())),
+				result.non2xx(), result.socketErrors());
 		if (result.non2xx() > 0 || result.socketErrors() > 0) {
-			throw new IllegalStateException(subject.label + " answered errors under load; see " + log);
+			throw new IllegalStateException(
+					run.subject().label + " answered errors under load; see the logs in " + work);
 		}
-		return new Run(subject, round, result, cpuPerRequest, jwksRequests, cacheHits, cachedTokens, heap);
+		return run;
 	}
 
 	/**
@@ -327,7 +410,7 @@ public final class LoadBenchmark {
 		if (accepted.statusCode() != 200 || !accepted.body().startsWith("hello ")) {
 			throw new IllegalStateException(subject.label + " refused a valid token: " + accepted.statusCode());
 		}
-		if (subject.security == Security.NONE) {
+		if (subject.security == Security.NONE || subject.security == Security.CHAIN_ONLY) {
 			HttpResponse<String> anonymous = application.get(null);
 			String expected = "hello " + HelloController.UNSECURED_CALLER;
 			if (anonymous.statusCode() != 200 || !anonymous.body().equals(expected)
@@ -435,6 +518,9 @@ public final class LoadBenchmark {
 				distinctCached, distinctReference, (run) -> run.result().p99Micros(), (ratio) -> ratio <= 1.0);
 		target("repeated tokens: the starter's req/s at least 0.8x the unsecured floor's", runs, cached, floor,
 				(run) -> run.result().requestsPerSecond(), (ratio) -> ratio >= 0.8);
+		target("Spring Security's chain alone against the unsecured floor (for reference, no target here)", runs,
+				find(subjects, Security.CHAIN_ONLY, false, false), floor, (run) -> run.result().requestsPerSecond(),
+				null);
 		target("repeated tokens: the starter's req/s against plain Boot's (for reference, no target here)", runs,
 				cached, reference, (run) -> run.result().requestsPerSecond(), null);
 	}
@@ -517,7 +603,7 @@ public final class LoadBenchmark {
 
 	private static Map<String, Integer> options(String[] args) {
 		Map<String, Integer> options = new LinkedHashMap<>(Map.of("rounds", 3, "warmup", 40, "duration", 30,
-				"connections", 32, "threads", 1, "tokens", 100, "distinct-tokens", 20_000));
+				"connections", 32, "threads", 1, "tokens", 100, "distinct-tokens", 20_000, "interleave", 0));
 		for (String arg : args) {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
 			if (pair.length != 2 || !options.containsKey(pair[0])) {

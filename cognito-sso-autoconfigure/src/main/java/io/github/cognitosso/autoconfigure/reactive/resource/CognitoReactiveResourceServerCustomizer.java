@@ -74,6 +74,15 @@ public final class CognitoReactiveResourceServerCustomizer implements CognitoSer
 		return this.stateless;
 	}
 
+	/**
+	 * @return whether the chain keeps nothing in a session, so bearer tokens are its only
+	 * credential
+	 */
+	@Override
+	public boolean bearerTokensOnly() {
+		return this.stateless;
+	}
+
 	@Override
 	public int getOrder() {
 		return ORDER;

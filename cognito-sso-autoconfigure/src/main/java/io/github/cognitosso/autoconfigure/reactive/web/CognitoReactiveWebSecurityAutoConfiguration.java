@@ -63,6 +63,13 @@ public final class CognitoReactiveWebSecurityAutoConfiguration {
 	public SecurityWebFilterChain cognitoSecurityWebFilterChain(ServerHttpSecurity http,
 			CognitoServerHttpSecurity cognito) {
 		http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
+		if (cognito.customizers().stream().allMatch(CognitoServerHttpSecurityCustomizer::bearerTokensOnly)) {
+			// An API that takes bearer tokens only: no cookie or session authenticates an
+			// exchange, so a forged cross-site request carries no credential (CSRF guards
+			// nothing) and there is nothing to log out of.
+			http.csrf((csrf) -> csrf.disable());
+			http.logout((logout) -> logout.disable());
+		}
 		cognito.customize(http);
 		return http.build();
 	}

@@ -19,4 +19,16 @@ public interface CognitoServerHttpSecurityCustomizer {
 	 */
 	void customize(ServerHttpSecurity http);
 
+	/**
+	 * Whether the only credential this feature accepts is one a browser never sends by
+	 * itself (a bearer token in the {@code Authorization} header): no session, no cookie.
+	 * When every customizer of the starter's default chain says so, that chain leaves out
+	 * CSRF protection and the logout filter, which would guard nothing there. A chain the
+	 * application writes is never changed this way.
+	 * @return {@code false} unless the feature takes bearer tokens only
+	 */
+	default boolean bearerTokensOnly() {
+		return false;
+	}
+
 }

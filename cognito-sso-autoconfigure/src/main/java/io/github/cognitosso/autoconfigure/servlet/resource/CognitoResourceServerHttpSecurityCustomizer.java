@@ -142,6 +142,15 @@ public final class CognitoResourceServerHttpSecurityCustomizer implements Cognit
 		};
 	}
 
+	/**
+	 * @return whether the chain keeps no session, so bearer tokens are its only
+	 * credential
+	 */
+	@Override
+	public boolean bearerTokensOnly() {
+		return this.stateless;
+	}
+
 	@Override
 	public int getOrder() {
 		return ORDER;

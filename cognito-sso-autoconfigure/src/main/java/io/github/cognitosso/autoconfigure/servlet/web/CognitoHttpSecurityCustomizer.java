@@ -18,4 +18,16 @@ public interface CognitoHttpSecurityCustomizer {
 	 */
 	void customize(HttpSecurity http);
 
+	/**
+	 * Whether the only credential this feature accepts is one a browser never sends by
+	 * itself (a bearer token in the {@code Authorization} header): no session, no cookie.
+	 * When every customizer of the starter's default chain says so, that chain leaves out
+	 * CSRF protection, the logout filter and the saved request, which would guard or
+	 * restore nothing there. A chain the application writes is never changed this way.
+	 * @return {@code false} unless the feature takes bearer tokens only
+	 */
+	default boolean bearerTokensOnly() {
+		return false;
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.cognitosso.autoconfigure.ConditionalOnCognito;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -53,8 +54,18 @@ public final class CognitoWebSecurityAutoConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE - 5)
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	@ConditionalOnBean(CognitoHttpSecurityCustomizer.class)
-	public SecurityFilterChain cognitoSecurityFilterChain(HttpSecurity http) {
+	public SecurityFilterChain cognitoSecurityFilterChain(HttpSecurity http,
+			ObjectProvider<CognitoHttpSecurityCustomizer> customizers) {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+		if (customizers.stream().allMatch(CognitoHttpSecurityCustomizer::bearerTokensOnly)) {
+			// An API that takes bearer tokens only: no cookie or session authenticates a
+			// request, so a forged cross-site request carries no credential (CSRF guards
+			// nothing), there is nothing to log out of and no request to save for after a
+			// sign-in. Left out before the customizers run, so none adds to them.
+			http.csrf((csrf) -> csrf.disable());
+			http.logout((logout) -> logout.disable());
+			http.requestCache((cache) -> cache.disable());
+		}
 		http.with(CognitoHttpConfigurer.cognito(), Customizer.withDefaults());
 		return http.build();
 	}

@@ -183,6 +183,22 @@ class ReactiveResourceServerIntegrationTests {
 	}
 
 	@Test
+	void postWithoutTokenIsUnauthorizedNotACsrfFailure() {
+		// An API without browser login has no CSRF filter: nothing a browser sends by
+		// itself authenticates there, so a request without a token gets the challenge.
+		HttpResponse<String> response = send("POST", "/api/orders", List.of());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(challenge(response)).isEqualTo("Bearer");
+	}
+
+	@Test
+	void anApiWithoutBrowserLoginHasNoLogoutEndpoint() {
+		HttpResponse<String> response = send("POST", "/logout", List.of());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
 	void aSchemeThatOnlyStartsWithBearerIsAnsweredAsARequestWithoutToken() {
 		HttpResponse<String> withoutHeader = send("GET", "/api/hello", List.of());
 		HttpResponse<String> response = send("GET", "/api/hello", List.of("Bearerx abc"));

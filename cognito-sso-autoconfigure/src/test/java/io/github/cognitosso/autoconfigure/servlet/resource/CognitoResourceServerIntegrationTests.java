@@ -232,12 +232,28 @@ class CognitoResourceServerIntegrationTests {
 	}
 
 	@Test
-	void postWithASchemeThatOnlyStartsWithBearerIsNotExemptFromCsrf() {
+	void postWithASchemeThatOnlyStartsWithBearerIsAnsweredLikeAPostWithoutToken() {
 		HttpResponse<String> withoutHeader = send("POST", "/api/orders", List.of());
 		HttpResponse<String> response = send("POST", "/api/orders", List.of("Bearerx abc"));
 		assertThat(response.statusCode()).isEqualTo(withoutHeader.statusCode()).isNotEqualTo(200);
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
 			.isEqualTo(withoutHeader.headers().firstValue("WWW-Authenticate"));
+	}
+
+	@Test
+	void postWithoutTokenIsUnauthorizedNotACsrfFailure() {
+		// An API without browser login has no CSRF filter: nothing a browser sends by
+		// itself authenticates there, so a request without a token gets the challenge.
+		HttpResponse<String> response = send("POST", "/api/orders", List.of());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(challenge(response)).startsWith("Bearer").doesNotContain("error=");
+	}
+
+	@Test
+	void anApiWithoutBrowserLoginHasNoLogoutEndpoint() {
+		HttpResponse<String> response = send("POST", "/logout", List.of());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
 	}
 
 	@Test
