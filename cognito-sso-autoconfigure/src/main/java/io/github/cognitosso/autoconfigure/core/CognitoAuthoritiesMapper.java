@@ -87,6 +87,13 @@ public final class CognitoAuthoritiesMapper {
 		return CognitoScopes.split(scope);
 	}
 
+	/**
+	 * @return the name of the claim that holds the groups
+	 */
+	String groupsClaim() {
+		return this.settings.getGroupsClaim();
+	}
+
 	private String applyCase(String group) {
 		return switch (this.settings.getGroupCase()) {
 			case LOWERCASE -> group.toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package io.github.cognitosso.autoconfigure.core;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -29,9 +30,14 @@ import org.springframework.util.Assert;
  */
 public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
+	/** The most distinct groups-and-scope values whose mapping is kept. */
+	private static final int MAPPED_LIMIT = 256;
+
 	private final CognitoAuthoritiesMapper authoritiesMapper;
 
 	private final String[] principalClaims;
+
+	private final Map<ClaimValues, Mapped> mapped = new ConcurrentHashMap<>();
 
 	/**
 	 * @param authoritiesMapper the group and scope mapping
@@ -47,19 +53,10 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
 		Map<String, Object> claims = jwt.getClaims();
-		Collection<GrantedAuthority> authorities;
-		List<String> groups;
-		List<String> scopes;
-		try {
-			groups = this.authoritiesMapper.groups(claims);
-			scopes = this.authoritiesMapper.scopes(claims);
-			authorities = this.authoritiesMapper.authorities(claims);
-		}
-		catch (IllegalArgumentException ex) {
-			// The mapper's messages name the claim and the expected type, never the
-			// value.
-			throw new InvalidBearerTokenException("Malformed: " + ex.getMessage(), ex);
-		}
+		Mapped mapped = mapped(claims);
+		List<String> groups = mapped.groups();
+		List<String> scopes = mapped.scopes();
+		Collection<GrantedAuthority> authorities = mapped.authorities();
 		TokenUse tokenUse = "id".equals(claims.get("token_use")) ? TokenUse.ID : TokenUse.ACCESS;
 		String username = ValidationFailures.string(claims,
 				(tokenUse == TokenUse.ID) ? "cognito:username" : "username");
@@ -68,6 +65,42 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 		String name = CognitoBearerAuthentication.isMachine(tokenUse, username, clientId, jwt.getSubject())
 				? CognitoAuthentication.MACHINE_NAME_PREFIX + clientId : userName(claims);
 		return new CognitoBearerAuthentication(jwt, authorities, name, username, groups, scopes, clientId, tokenUse);
+	}
+
+	/**
+	 * The groups, scopes and authorities of the token's groups and scope claims. Every
+	 * request of a caller carries the same two values, and a pool has few distinct ones,
+	 * so the mapping is kept by value (immutable copies of the values as keys: a list
+	 * changed afterwards can never find a stale answer), at most {@value #MAPPED_LIMIT}.
+	 */
+	private Mapped mapped(Map<String, Object> claims) {
+		Object groups = claims.get(this.authoritiesMapper.groupsClaim());
+		Object scope = claims.get("scope");
+		boolean keyable = (groups == null || groups instanceof List) && (scope == null || scope instanceof String);
+		if (keyable) {
+			Mapped known = this.mapped.get(new ClaimValues(groups, scope));
+			if (known != null) {
+				return known;
+			}
+		}
+		Mapped mapped;
+		try {
+			mapped = new Mapped(List.copyOf(this.authoritiesMapper.groups(claims)),
+					List.copyOf(this.authoritiesMapper.scopes(claims)), this.authoritiesMapper.authorities(claims));
+		}
+		catch (IllegalArgumentException ex) {
+			// The mapper's messages name the claim and the expected type, never the
+			// value.
+			throw new InvalidBearerTokenException("Malformed: " + ex.getMessage(), ex);
+		}
+		if (keyable) {
+			if (this.mapped.size() >= MAPPED_LIMIT) {
+				this.mapped.clear();
+			}
+			// The groups are strings here: the mapper refused anything else.
+			this.mapped.put(new ClaimValues((groups != null) ? List.copyOf((List<?>) groups) : null, scope), mapped);
+		}
+		return mapped;
 	}
 
 	private String userName(Map<String, Object> claims) {
@@ -93,6 +126,16 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 	private static String firstAudience(Jwt jwt) {
 		List<String> audience = jwt.getAudience();
 		return (audience != null && !audience.isEmpty()) ? audience.get(0) : null;
+	}
+
+	/** The raw values of a token's groups and scope claims. */
+	private record ClaimValues(Object groups, Object scope) {
+
+	}
+
+	/** What the mapper made of them. */
+	private record Mapped(List<String> groups, List<String> scopes, Collection<GrantedAuthority> authorities) {
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.cognitosso.autoconfigure.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -150,6 +151,52 @@ class CognitoJwtAuthenticationConverterTests {
 		assertThatExceptionOfType(InvalidBearerTokenException.class).isThrownBy(() -> converter().convert(impostor))
 			.satisfies((ex) -> assertThat(ex.getError().getDescription())
 				.isEqualTo("Malformed: a user's name may not start with client: (reserved for machine callers)"));
+	}
+
+	@Test
+	void theSameClaimValuesGiveTheSameAuthoritiesAndAChangedListIsMappedAfresh() {
+		CognitoJwtAuthenticationConverter converter = converter();
+		List<String> groups = new ArrayList<>(List.of("admin", "staff"));
+		Jwt first = Jwts.jwt(Map.of("sub", "f4a8c4e8", "token_use", "access", "client_id", TestTokens.CLIENT_ID,
+				"username", "alice", "scope", "openid", "cognito:groups", groups));
+		CognitoAuthentication mapped = (CognitoAuthentication) converter.convert(first);
+		assertThat(authorities(converter.convert(userAccessToken()))).containsExactly("ROLE_admin", "ROLE_staff",
+				"SCOPE_openid", "SCOPE_orders/read");
+		assertThat(authorities(mapped)).containsExactly("ROLE_admin", "ROLE_staff", "SCOPE_openid");
+
+		// The claim's list changed after it was mapped: the answer follows the list.
+		groups.set(0, "auditor");
+		CognitoAuthentication again = (CognitoAuthentication) converter.convert(first);
+		assertThat(authorities(again)).containsExactly("ROLE_auditor", "ROLE_staff", "SCOPE_openid");
+		assertThat(again.getGroups()).containsExactly("auditor", "staff");
+		assertThat(mapped.getGroups()).containsExactly("admin", "staff");
+	}
+
+	@Test
+	void moreDistinctClaimValuesThanItKeepsAreEachMappedRight() {
+		CognitoJwtAuthenticationConverter converter = converter();
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 600; i++) {
+				Jwt jwt = Jwts.jwt(Map.of("sub", "f4a8c4e8", "token_use", "access", "client_id", TestTokens.CLIENT_ID,
+						"username", "alice", "scope", "s" + (i % 7), "cognito:groups", List.of("g" + i)));
+				CognitoAuthentication caller = (CognitoAuthentication) converter.convert(jwt);
+				assertThat(authorities(caller)).containsExactly("ROLE_g" + i, "SCOPE_s" + (i % 7));
+				assertThat(caller.getGroups()).containsExactly("g" + i);
+				assertThat(caller.getScopes()).containsExactly("s" + (i % 7));
+			}
+		}
+	}
+
+	@Test
+	void aGroupsClaimOfTheWrongTypeIsRefusedEveryTime() {
+		CognitoJwtAuthenticationConverter converter = converter();
+		Jwt wrong = Jwts.jwt(Map.of("sub", "f4a8c4e8", "token_use", "access", "client_id", TestTokens.CLIENT_ID,
+				"username", "alice", "cognito:groups", List.of("admin", 7)));
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(InvalidBearerTokenException.class).isThrownBy(() -> converter.convert(wrong))
+				.satisfies((ex) -> assertThat(ex.getError().getDescription())
+					.isEqualTo("Malformed: The cognito:groups claim must be an array of strings"));
+		}
 	}
 
 }

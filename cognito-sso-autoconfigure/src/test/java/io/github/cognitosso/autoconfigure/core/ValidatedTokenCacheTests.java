@@ -233,6 +233,36 @@ class ValidatedTokenCacheTests {
 	}
 
 	@Test
+	void everyHitAndMissIsCountedWhetherCaffeineRecordsTheReadOrNot() {
+		JwtDecoder decoder = decoder();
+		String token = token(Duration.ofHours(1));
+		long hits = this.cache.hitCount();
+		long misses = this.cache.missCount();
+		for (int i = 0; i < 300; i++) {
+			assertThat(decoder.decode(copy(token)).getClaimAsString("username")).isEqualTo("alice");
+		}
+		assertThat(this.cache.missCount() - misses).isEqualTo(1);
+		assertThat(this.cache.hitCount() - hits).isEqualTo(299);
+		assertThat(this.verifications).hasValue(1);
+	}
+
+	@Test
+	void aTokenInUseStaysCachedWhileManyOneTimeTokensPassThrough() {
+		// Only some reads reach Caffeine's eviction policy: a token in steady use must
+		// still outrank tokens seen once.
+		JwtDecoder decoder = decoder(16, Duration.ofMinutes(5));
+		String inUse = token(Duration.ofHours(1));
+		for (int i = 0; i < 150; i++) {
+			assertThat(decoder.decode(token(Duration.ofHours(1)))).isNotNull();
+			for (int j = 0; j < 32; j++) {
+				assertThat(decoder.decode(copy(inUse))).isNotNull();
+			}
+		}
+		assertThat(this.verifications).hasValue(150 + 1);
+		assertThat(this.cache.size()).isLessThanOrEqualTo(16);
+	}
+
+	@Test
 	void aTokenWithABadSignatureIsNeverServedFromTheCache() {
 		JwtDecoder decoder = decoder();
 		String token = token(Duration.ofHours(1));
