@@ -27,9 +27,10 @@ import io.github.cognitosso.benchmarks.load.starter.StarterApplication;
  * The end-to-end comparison: the same API secured by plain Spring Security
  * ({@link ReferenceApplication}) and by the starter ({@link StarterApplication},
  * validated-token cache off, then on), next to the same API with no security at all
- * ({@link FloorApplication}, the unsecured floor), each in its own JVM on loopback,
- * driven by {@code wrk} with the same valid Cognito tokens, against one Cognito simulator
- * that counts JWKS requests.
+ * ({@link FloorApplication}, the unsecured floor) and behind Spring Security's chain with
+ * nobody to authenticate ({@link SecurityFloorApplication}), each in its own JVM on
+ * loopback, driven by {@code wrk} with the same valid Cognito tokens, against one Cognito
+ * simulator that counts JWKS requests.
  * <p>
  * Two token loads: repeated tokens (the requests cycle through a few valid tokens,
  * {@code --tokens}, as clients that reuse their token until it expires), and distinct
