@@ -3,14 +3,9 @@ package io.github.cognitosso.autoconfigure.servlet.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.cognitosso.autoconfigure.CognitoAutoConfiguration;
-import io.github.cognitosso.autoconfigure.servlet.resource.CognitoResourceServerAutoConfiguration;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -34,11 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CognitoDefaultChainFiltersTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CognitoAutoConfiguration.class,
-				CognitoResourceServerAutoConfiguration.class, CognitoWebSecurityAutoConfiguration.class,
-				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
-		.withPropertyValues("cognito.user-pool-id=us-east-2_mLoGHJpOs", "cognito.client-id=2or4cs8bjo1lkbq6143tqp6ist");
+	private final WebApplicationContextRunner runner = ApiContextRunner.create();
 
 	@Test
 	void aBearerOnlyApiLeavesOutCsrfLogoutAndTheSavedRequest() {
