@@ -181,9 +181,14 @@ public final class LoadBenchmark {
 			return this.security == Security.PLAIN_BOOT;
 		}
 
+		/** Whether it answers every request, token or not (the two floors). */
+		boolean answersAnybody() {
+			return this.security == Security.NONE || this.security == Security.CHAIN_ONLY;
+		}
+
 		/** The application's answer to a request without a token, once it is up. */
 		int statusWithoutToken() {
-			return (this.security == Security.NONE || this.security == Security.CHAIN_ONLY) ? 200 : 401;
+			return answersAnybody() ? 200 : 401;
 		}
 
 		Map<String, String> properties(BenchmarkPool pool) {
@@ -217,6 +222,20 @@ public final class LoadBenchmark {
 	 */
 	record Run(Subject subject, int round, Wrk.Result result, double cpuMicrosPerRequest, int jwksRequests,
 			double cacheHits, long cachedTokens, long heapBytes) {
+
+		/**
+		 * @param heapBytes the heap after a full collection, {@code -1} when not taken
+		 * (yet)
+		 */
+		static Run of(Subject subject, int round, Measured measured, int jwksRequests, long heapBytes) {
+			return new Run(subject, round, measured.result(), measured.cpuPerRequest(), jwksRequests,
+					measured.cacheHits(), measured.cachedTokens(), heapBytes);
+		}
+
+		Run withHeap(long heapBytes) {
+			return new Run(this.subject, this.round, this.result, this.cpuMicrosPerRequest, this.jwksRequests,
+					this.cacheHits, this.cachedTokens, heapBytes);
+		}
 
 	}
 
@@ -312,8 +331,7 @@ public final class LoadBenchmark {
 			measured = measure(application, subject, loads, duration);
 			heap = application.heapAfterFullGc();
 		}
-		return report(new Run(subject, round, measured.result(), measured.cpuPerRequest(),
-				pool.jwksRequests() - jwksBefore, measured.cacheHits(), measured.cachedTokens(), heap), work);
+		return report(Run.of(subject, round, measured, pool.jwksRequests() - jwksBefore, heap), work);
 	}
 
 	/**
@@ -343,9 +361,7 @@ public final class LoadBenchmark {
 					Subject subject = subjects[(i + round - 1) % subjects.length];
 					int jwksBefore = pool.jwksRequests();
 					Measured measured = measure(applications.get(subject), subject, loads, duration);
-					runs.add(report(new Run(subject, round, measured.result(), measured.cpuPerRequest(),
-							pool.jwksRequests() - jwksBefore, measured.cacheHits(), measured.cachedTokens(), -1),
-							work));
+					runs.add(report(Run.of(subject, round, measured, pool.jwksRequests() - jwksBefore, -1), work));
 				}
 			}
 			Map<Subject, Long> heaps = new LinkedHashMap<>();
@@ -354,11 +370,7 @@ public final class LoadBenchmark {
 				System.out.printf(Locale.ROOT, "%-49s heap after GC %.1f MiB%n", subject.label + ":",
 						mebibytes(heaps.get(subject)));
 			}
-			List<Run> withHeap = runs.stream()
-				.map((run) -> new Run(run.subject(), run.round(), run.result(), run.cpuMicrosPerRequest(),
-						run.jwksRequests(), run.cacheHits(), run.cachedTokens(), heaps.get(run.subject())))
-				.toList();
-			return withHeap;
+			return runs.stream().map((run) -> run.withHeap(heaps.get(run.subject()))).toList();
 		}
 		finally {
 			applications.values().forEach(ApplicationProcess::close);
@@ -366,7 +378,7 @@ public final class LoadBenchmark {
 	}
 
 	/** What one measured period gave. */
-	private record Measured(Wrk.Result result, double cpuPerRequest, double cacheHits, long cachedTokens) {
+	record Measured(Wrk.Result result, double cpuPerRequest, double cacheHits, long cachedTokens) {
 
 	}
 
@@ -411,7 +423,7 @@ public final class LoadBenchmark {
 		if (accepted.statusCode() != 200 || !accepted.body().startsWith("hello ")) {
 			throw new IllegalStateException(subject.label + " refused a valid token: " + accepted.statusCode());
 		}
-		if (subject.security == Security.NONE || subject.security == Security.CHAIN_ONLY) {
+		if (subject.answersAnybody()) {
 			HttpResponse<String> anonymous = application.get(null);
 			String expected = "hello " + HelloController.UNSECURED_CALLER;
 			if (anonymous.statusCode() != 200 || !anonymous.body().equals(expected)

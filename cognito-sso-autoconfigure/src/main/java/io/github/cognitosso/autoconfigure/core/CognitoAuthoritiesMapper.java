@@ -36,11 +36,20 @@ public final class CognitoAuthoritiesMapper {
 	 * Cognito never sends
 	 */
 	public Collection<GrantedAuthority> authorities(Map<String, Object> claims) {
+		return authorities(groups(claims), scopes(claims));
+	}
+
+	/**
+	 * @param groups the groups, as {@link #groups} gives them
+	 * @param scopes the scopes, as {@link #scopes} gives them
+	 * @return the authorities, groups first, in order, without duplicates
+	 */
+	Collection<GrantedAuthority> authorities(List<String> groups, List<String> scopes) {
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-		for (String group : groups(claims)) {
+		for (String group : groups) {
 			authorities.add(new SimpleGrantedAuthority(this.settings.getGroupPrefix() + applyCase(group)));
 		}
-		for (String scope : scopes(claims)) {
+		for (String scope : scopes) {
 			authorities.add(new SimpleGrantedAuthority(this.settings.getScopePrefix() + scope));
 		}
 		return List.copyOf(authorities);

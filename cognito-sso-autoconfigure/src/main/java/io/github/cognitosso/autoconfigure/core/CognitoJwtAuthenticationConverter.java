@@ -37,7 +37,7 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 
 	private final String[] principalClaims;
 
-	private final Map<ClaimValues, Mapped> mapped = new ConcurrentHashMap<>();
+	private final Map<ClaimValues, Mapped> mappings = new ConcurrentHashMap<>();
 
 	/**
 	 * @param authoritiesMapper the group and scope mapping
@@ -53,7 +53,7 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
 		Map<String, Object> claims = jwt.getClaims();
-		Mapped mapped = mapped(claims);
+		Mapped mapped = map(claims);
 		List<String> groups = mapped.groups();
 		List<String> scopes = mapped.scopes();
 		Collection<GrantedAuthority> authorities = mapped.authorities();
@@ -73,20 +73,21 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 	 * so the mapping is kept by value (immutable copies of the values as keys: a list
 	 * changed afterwards can never find a stale answer), at most {@value #MAPPED_LIMIT}.
 	 */
-	private Mapped mapped(Map<String, Object> claims) {
+	private Mapped map(Map<String, Object> claims) {
 		Object groups = claims.get(this.authoritiesMapper.groupsClaim());
 		Object scope = claims.get("scope");
 		boolean keyable = (groups == null || groups instanceof List) && (scope == null || scope instanceof String);
 		if (keyable) {
-			Mapped known = this.mapped.get(new ClaimValues(groups, scope));
+			Mapped known = this.mappings.get(new ClaimValues(groups, scope));
 			if (known != null) {
 				return known;
 			}
 		}
 		Mapped mapped;
 		try {
-			mapped = new Mapped(List.copyOf(this.authoritiesMapper.groups(claims)),
-					List.copyOf(this.authoritiesMapper.scopes(claims)), this.authoritiesMapper.authorities(claims));
+			List<String> groupNames = List.copyOf(this.authoritiesMapper.groups(claims));
+			List<String> scopeNames = List.copyOf(this.authoritiesMapper.scopes(claims));
+			mapped = new Mapped(groupNames, scopeNames, this.authoritiesMapper.authorities(groupNames, scopeNames));
 		}
 		catch (IllegalArgumentException ex) {
 			// The mapper's messages name the claim and the expected type, never the
@@ -94,11 +95,11 @@ public final class CognitoJwtAuthenticationConverter implements Converter<Jwt, A
 			throw new InvalidBearerTokenException("Malformed: " + ex.getMessage(), ex);
 		}
 		if (keyable) {
-			if (this.mapped.size() >= MAPPED_LIMIT) {
-				this.mapped.clear();
+			if (this.mappings.size() >= MAPPED_LIMIT) {
+				this.mappings.clear();
 			}
 			// The groups are strings here: the mapper refused anything else.
-			this.mapped.put(new ClaimValues((groups != null) ? List.copyOf((List<?>) groups) : null, scope), mapped);
+			this.mappings.put(new ClaimValues((groups != null) ? List.copyOf((List<?>) groups) : null, scope), mapped);
 		}
 		return mapped;
 	}
